@@ -1,0 +1,31 @@
+/**
+ * The names of DeskApi calls and events, without their schemas, so that the
+ * sandboxed preload can refuse unknown names without bundling zod.
+ * `desk-api.ts` checks at compile time that these lists match the schemas.
+ */
+export const DESK_CALL_NAMES = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'calendar.month',
+  'districts.list',
+  'districts.lookup',
+  'sync.status',
+] as const;
+
+export const DESK_EVENT_NAMES = ['sync.status', 'rows.changed', 'settings.changed'] as const;
+
+export type DeskCallName = (typeof DESK_CALL_NAMES)[number];
+export type DeskEventName = (typeof DESK_EVENT_NAMES)[number];
+
+/** IPC channels used by the preload and the main process, and nowhere else. */
+export const DESK_CALL_CHANNEL = 'desk:call';
+export const DESK_EVENT_CHANNEL = 'desk:event';
+
+export function isDeskCallName(name: unknown): name is DeskCallName {
+  return typeof name === 'string' && (DESK_CALL_NAMES as readonly string[]).includes(name);
+}
+
+export function isDeskEventName(name: unknown): name is DeskEventName {
+  return typeof name === 'string' && (DESK_EVENT_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,44 @@
+/**
+ * The business calendar's public shape. Implemented in `business-calendar.ts`;
+ * booking rules, SLA timers, report deadlines and the Calendario screen use it.
+ * Instants are `Date` (or epoch ms); calendar dates are Lima-local `YYYY-MM-DD`.
+ */
+import type { CalendarDay, CalendarMonth } from '../ipc/desk-api.ts';
+
+export const LIMA_TZ = 'America/Lima';
+
+/** A company decision that changes one day: a closure (e.g. an adopted día no laborable) or an opening. */
+export interface CalendarOverride {
+  readonly date: string;
+  readonly kind: 'closure' | 'opening';
+  readonly name: string;
+  /** For openings or shortened days; defaults to the usual 08:00–21:00. */
+  readonly opensAt?: string;
+  readonly closesAt?: string;
+}
+
+export type Instant = Date | number;
+
+export type IntervalCheck =
+  | { readonly ok: true; readonly date: string }
+  | { readonly ok: false; readonly code: 'HOLIDAY' | 'OUTSIDE_BUSINESS_HOURS' | 'VALIDATION'; readonly message: string; readonly date?: string; readonly holidayName?: string };
+
+export interface BusinessCalendar {
+  readonly timezone: typeof LIMA_TZ;
+  /** How one Lima calendar day looks: open or not, hours, and why. */
+  day(date: string): CalendarDay;
+  month(year: number, month: number): CalendarMonth;
+  /** National holidays of a year (Easter Sunday dropped), Spanish names. */
+  holidays(year: number): ReadonlyArray<{ date: string; name: string }>;
+  isOpen(at: Instant): boolean;
+  /** `at` itself when open, else the next instant the desk opens. */
+  nextOpening(at: Instant): Date;
+  /** Open minutes in [from, to); 0 when to <= from. */
+  businessMinutesBetween(from: Instant, to: Instant): number;
+  /** The instant reached after `minutes` open minutes from `from` (minutes >= 0). */
+  addBusinessMinutes(from: Instant, minutes: number): Date;
+  /** The date of the nth (1-based) business day of a month, or null when the month has fewer. */
+  nthBusinessDay(year: number, month: number, n: number): string | null;
+  /** Does [start, end) lie inside one business day's open hours? Codes match DESIGN.md §3. */
+  checkInterval(start: Instant, end: Instant): IntervalCheck;
+}

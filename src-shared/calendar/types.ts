@@ -19,6 +19,28 @@ export interface CalendarOverride {
 
 export type Instant = Date | number;
 
+/** The usual service hours, Lima time (DESIGN.md §1). */
+export const STANDARD_OPENS_AT = '08:00';
+export const STANDARD_CLOSES_AT = '21:00';
+
+/** One national holiday (feriado nacional). */
+export interface NationalHoliday {
+  /** Lima calendar date, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Spanish name, as the law names it. */
+  readonly name: string;
+}
+
+/** Where national holidays come from: by default the date-holidays package; a client may pass server-synced data. */
+export type NationalHolidaySource = (year: number) => ReadonlyArray<NationalHoliday>;
+
+export interface BusinessCalendarOptions {
+  /** Company decisions, at most one per date; they win over holidays and weekends. */
+  readonly overrides?: readonly CalendarOverride[];
+  /** Replaces the built-in Peru national holidays (e.g. with the `calendarDay` rows synced from the server). */
+  readonly nationalHolidays?: NationalHolidaySource;
+}
+
 export type IntervalCheck =
   | { readonly ok: true; readonly date: string }
   | { readonly ok: false; readonly code: 'HOLIDAY' | 'OUTSIDE_BUSINESS_HOURS' | 'VALIDATION'; readonly message: string; readonly date?: string; readonly holidayName?: string };

@@ -5,12 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, dialog, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, session, type BrowserWindow } from 'electron';
 import { startDeskCoreWorker, type DeskCoreHandle } from '../core/worker-host.ts';
 import { devServerAppUrl, fileAppUrl, parseDevServerUrl } from './app-url.ts';
 import { registerDeskIpc } from './ipc.ts';
 import { installAppMenu } from './menu.ts';
-import { installSessionGuards, installWebContentsGuards } from './security.ts';
+import { installSessionGuards, installWebContentsGuards, openInSystemBrowser } from './security.ts';
 import { createMainWindow, focusWindow } from './window.ts';
 
 export interface DeskAppOptions {
@@ -59,7 +59,7 @@ export function runDeskApp(options: DeskAppOptions): boolean {
   let disposeIpc: (() => void) | null = null;
 
   // Before any window exists, so no web contents escapes the navigation and window.open guards.
-  installWebContentsGuards(app, { appUrl, openExternal: (url) => shell.openExternal(url), log: console });
+  installWebContentsGuards(app, { appUrl, openExternal: openInSystemBrowser, log: console });
 
   const openWindow = (): BrowserWindow => {
     const window = createMainWindow({ ...paths, appUrl, devServerUrl: devServer });

@@ -7,7 +7,7 @@
  * WebContents; `installSecurity` wires them to every web contents the app
  * ever creates, including ones we did not create on purpose.
  */
-import type { App, Session, WebContents } from 'electron';
+import { shell, type App, type Session, type WebContents } from 'electron';
 import { isSafeExternalUrl, type AppUrl } from './app-url.ts';
 
 /** Mirrors the renderer's <meta> CSP. The header covers http(s) loads (the dev server); file:// pages rely on the meta tag. */
@@ -40,6 +40,16 @@ function describe(url: string): string {
   } catch {
     return '(URL no válida)';
   }
+}
+
+/**
+ * Hands a link to the system browser, after checking it is plain http(s).
+ * The check lives here, next to the call, so a reviewer (and the scanner
+ * note below) can see that no other kind of URL reaches the OS.
+ */
+export function openInSystemBrowser(url: string): Promise<void> {
+  if (!isSafeExternalUrl(url)) return Promise.reject(new Error(`Enlace no permitido: ${describe(url)}`));
+  return shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK -- reviewed: only http(s) without credentials, checked on the line above
 }
 
 /** Denies every top-level navigation and redirect that leaves our page; webviews never attach. */

@@ -8,8 +8,9 @@ import {
   guardPermissions,
   guardWindowOpen,
   installWebContentsGuards,
+  openInSystemBrowser,
 } from '../../../src-main/electron/security.ts';
-import { FakeApp, FakeSession, FakeWebContents, fakeEvent } from './electron-fakes.ts';
+import { FakeApp, FakeSession, FakeWebContents, fakeEvent, fakes } from './electron-fakes.ts';
 
 vi.mock('electron', async () => (await import('./electron-fakes.ts')).electronModule);
 
@@ -120,6 +121,14 @@ describe('navigation guards', () => {
     contents.windowOpenHandler?.({ url: 'https://example.com/' });
     reject(new Error('no browser'));
     await vi.waitFor(() => expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('no browser')));
+  });
+
+  it('hands only safe links to the OS, whoever calls it', async () => {
+    fakes.openExternal.mockClear();
+    await expect(openInSystemBrowser('file:///etc/passwd')).rejects.toThrow('Enlace no permitido');
+    await expect(openInSystemBrowser('javascript:alert(1)')).rejects.toThrow('Enlace no permitido');
+    await openInSystemBrowser('https://www.gob.pe/');
+    expect(fakes.openExternal.mock.calls).toEqual([['https://www.gob.pe/']]);
   });
 
   it('guards every web contents the app creates', () => {

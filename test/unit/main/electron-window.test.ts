@@ -36,6 +36,7 @@ describe('main window', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: true,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 

@@ -1,0 +1,87 @@
+/**
+ * React access to the desk: the DeskApi, its connection state, and a small
+ * hook for "call this and show the result" that keeps errors as data.
+ */
+import { createContext, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { DeskApi, DeskCallName, DeskInput, DeskOutput } from '../../../src-shared/ipc/desk-api.ts';
+import type { AppError } from '../../../src-shared/result.ts';
+import type { ConnectionState } from './bridge-client.ts';
+import type { DeskConnection } from './client.ts';
+
+interface DeskContextValue {
+  readonly desk: DeskApi;
+  readonly connection: DeskConnection;
+  readonly mode: 'electron' | 'web';
+}
+
+const DeskContext = createContext<DeskContextValue | null>(null);
+
+export function DeskProvider(props: DeskContextValue & { readonly children: ReactNode }): ReactNode {
+  const { desk, connection, mode, children } = props;
+  const [value] = useState(() => ({ desk, connection, mode }));
+  return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>;
+}
+
+function useDeskContext(): DeskContextValue {
+  const value = useContext(DeskContext);
+  if (!value) throw new Error('useDesk() outside <DeskProvider>');
+  return value;
+}
+
+export function useDesk(): DeskApi {
+  return useDeskContext().desk;
+}
+
+export function useDeskConnection(): ConnectionState {
+  const { connection } = useDeskContext();
+  return useSyncExternalStore(connection.subscribe, connection.get);
+}
+
+export type QueryState<T> =
+  | { readonly status: 'loading'; readonly value?: T }
+  | { readonly status: 'ready'; readonly value: T }
+  | { readonly status: 'error'; readonly error: AppError; readonly value?: T };
+
+/**
+ * Calls a DeskApi read and tracks its result. Re-runs when the input changes
+ * (compared by value) and when the bridge reconnects; a late answer to an
+ * older input is dropped. While a new input loads, the previous value stays
+ * available so the screen does not flash empty.
+ */
+export function useDeskQuery<N extends DeskCallName>(
+  name: N,
+  input: DeskInput<N>,
+): { readonly state: QueryState<DeskOutput<N>>; readonly reload: () => void } {
+  const desk = useDesk();
+  const connection = useDeskConnection();
+  const inputKey = JSON.stringify(input);
+  const [state, setState] = useState<QueryState<DeskOutput<N>>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const latest = useRef(0);
+  const lostConnection = useRef(false);
+
+  // After the bridge comes back, read again: what was on screen may be stale or an error.
+  useEffect(() => {
+    if (connection === 'closed') lostConnection.current = true;
+    if (connection === 'open' && lostConnection.current) {
+      lostConnection.current = false;
+      setAttempt((n) => n + 1);
+    }
+  }, [connection]);
+
+  useEffect(() => {
+    const requestId = ++latest.current;
+    setState((previous) => ({ status: 'loading', ...(previous.value === undefined ? {} : { value: previous.value }) }));
+    void desk.call(name, JSON.parse(inputKey) as DeskInput<N>).then((result) => {
+      if (requestId !== latest.current) return;
+      setState((previous) =>
+        result.ok
+          ? { status: 'ready', value: result.value }
+          : { status: 'error', error: result.error, ...(previous.value === undefined ? {} : { value: previous.value }) },
+      );
+    });
+  }, [desk, name, inputKey, attempt]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { state, reload };
+}

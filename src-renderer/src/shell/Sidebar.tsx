@@ -1,0 +1,53 @@
+/** The left navigation. Plain links to `#/route`: the route store follows the fragment. */
+import type { ReactNode } from 'react';
+import { useT } from '../i18n/index.ts';
+import { hashOf, useRoute, type RouteId } from '../state/route-store.ts';
+import { Icon } from '../ui/icons.tsx';
+import { ROUTE_META } from './route-meta.ts';
+
+function NavLink({ route }: { readonly route: RouteId }): ReactNode {
+  const { t } = useT();
+  const current = useRoute();
+  const meta = ROUTE_META[route];
+  return (
+    <li>
+      <a className="nav__link" href={hashOf(route)} aria-current={current === route ? 'page' : undefined} data-route={route}>
+        <Icon name={meta.icon} className="nav__icon" />
+        <span className="nav__text">{t(meta.navLabel)}</span>
+        {meta.comingSoon ? <span className="nav__badge">{t('nav.soon')}</span> : null}
+      </a>
+    </li>
+  );
+}
+
+export function Sidebar(): ReactNode {
+  const { t } = useT();
+  return (
+    <nav className="sidebar" aria-label={t('nav.label')}>
+      <div className="brand">
+        <span className="brand__mark" aria-hidden="true">
+          A
+        </span>
+        <span className="brand__text">
+          <span className="brand__name">{t('app.name')}</span>
+          <span className="brand__tagline">{t('app.tagline')}</span>
+        </span>
+      </div>
+      <ul className="nav__list">
+        <NavLink route="queue" />
+        <NavLink route="dispatch" />
+        <NavLink route="hours" />
+      </ul>
+      <div className="nav__group">
+        <p className="nav__group-title" id="nav-settings-title">
+          <Icon name="settings" className="nav__icon" />
+          {t('nav.settings')}
+        </p>
+        <ul className="nav__list nav__list--nested" aria-labelledby="nav-settings-title">
+          <NavLink route="settings/general" />
+          <NavLink route="settings/calendar" />
+        </ul>
+      </div>
+    </nav>
+  );
+}

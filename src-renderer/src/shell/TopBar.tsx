@@ -1,0 +1,31 @@
+/** Page title with its place in the console, and the shortcuts button. */
+import type { ReactNode } from 'react';
+import { useT } from '../i18n/index.ts';
+import { useRoute } from '../state/route-store.ts';
+import { Icon } from '../ui/icons.tsx';
+import { ROUTE_META } from './route-meta.ts';
+
+export function TopBar({ onShowShortcuts }: { readonly onShowShortcuts: () => void }): ReactNode {
+  const { t } = useT();
+  const meta = ROUTE_META[useRoute()];
+  return (
+    <header className="topbar">
+      <div className="topbar__titles">
+        {meta.section ? (
+          <p className="topbar__breadcrumb">
+            <span>{t(meta.section)}</span>
+            <span aria-hidden="true" className="topbar__sep">
+              ›
+            </span>
+          </p>
+        ) : null}
+        <h1 className="topbar__title">{t(meta.title)}</h1>
+      </div>
+      <button type="button" className="button button--ghost topbar__shortcuts" onClick={onShowShortcuts} aria-keyshortcuts="?">
+        <Icon name="keyboard" />
+        <span>{t('topbar.shortcuts')}</span>
+        <kbd aria-hidden="true">?</kbd>
+      </button>
+    </header>
+  );
+}

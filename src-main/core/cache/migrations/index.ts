@@ -1,0 +1,7 @@
+/** The cache database's migrations, in order. Add a file, append it here; never edit a shipped one. */
+import { checkMigrationList, type Migration } from '../migrate.ts';
+import { migration0001 } from './0001_init.ts';
+import { migration0002 } from './0002_queue_indexes_and_search.ts';
+
+export const CACHE_MIGRATIONS_TABLE = 'cache_migrations';
+export const cacheMigrations: readonly Migration[] = checkMigrationList([migration0001, migration0002]);

@@ -1,0 +1,3 @@
+/** Ticket rules: statuses and their moves, the words for every value, queue order. Import from here. */
+export { TICKET_TRANSITIONS, allowedTransitions, canTransition, checkTransition, isFinalStatus } from './state-machine.ts';
+export * from './labels.ts';

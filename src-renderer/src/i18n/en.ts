@@ -90,6 +90,8 @@ export const en: Catalog = {
   'calendar.prevMonth': 'Previous month',
   'calendar.nextMonth': 'Next month',
   'calendar.today': 'Today',
+  'calendar.jump.month': 'Month',
+  'calendar.jump.year': 'Year',
   'calendar.keysHint': 'You can also use the ← and → arrow keys.',
   'calendar.caption': 'Service calendar for {month}',
   'calendar.loading': 'Loading the calendar…',

@@ -92,6 +92,8 @@ export const esPE = {
   'calendar.prevMonth': 'Mes anterior',
   'calendar.nextMonth': 'Mes siguiente',
   'calendar.today': 'Hoy',
+  'calendar.jump.month': 'Mes',
+  'calendar.jump.year': 'Año',
   'calendar.keysHint': 'También puede usar las flechas ← y →.',
   'calendar.caption': 'Calendario de atención de {month}',
   'calendar.loading': 'Cargando el calendario…',

@@ -66,6 +66,13 @@ export function formatMonthYear(year: number, month: number, locale: Locale): st
   return capitalize(text, locale);
 }
 
+/** "Enero" … "Diciembre" / "January" … "December", for month pickers. */
+export function monthNames(locale: Locale): string[] {
+  return Array.from({ length: 12 }, (_, i) =>
+    capitalize(formatter(locale, { month: 'long', timeZone: 'UTC' }).format(civilToUtcNoon({ year: 2024, month: i + 1, day: 1 })), locale),
+  );
+}
+
 /** "28 jul." / "Jul 28" for compact lists. */
 export function formatDayMonth(iso: string, locale: Locale): string {
   return formatter(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(civilToUtcNoon(parseIsoDate(iso)));

@@ -3,9 +3,9 @@
  * (from the desk's `calendar.month`), with totals, legend, the month's
  * holidays and closures, and the service-area lookup.
  */
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useDeskQuery } from '../../desk/desk-context.tsx';
-import { formatMonthYear, limaDateOf } from '../../i18n/format.ts';
+import { formatMonthYear, limaDateOf, monthNames } from '../../i18n/format.ts';
 import { useT } from '../../i18n/index.ts';
 import { useNow } from '../../shell/use-now.ts';
 import { hasModifier, isTypingTarget } from '../../shell/use-shortcuts.ts';
@@ -16,7 +16,9 @@ import { DistrictLookup } from './DistrictLookup.tsx';
 import { MonthGrid } from './MonthGrid.tsx';
 import { Legend, MonthTotals, NotableDays } from './MonthSummary.tsx';
 
-const MONTH_INPUT = /^(\d{4})-(\d{2})$/;
+/** The years `calendar.month` accepts. */
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2100;
 
 function useMonthArrowKeys(): void {
   useEffect(() => {
@@ -36,7 +38,54 @@ function useMonthArrowKeys(): void {
   }, []);
 }
 
-function MonthToolbar({ label, monthValue }: { readonly label: string; readonly monthValue: string }): ReactNode {
+/** Jump straight to a month: a month list in the UI language and a year field (the native month input speaks the browser's language, not ours). */
+function MonthJump(): ReactNode {
+  const { t, locale } = useT();
+  const shown = useShownMonth();
+  const [yearText, setYearText] = useState(String(shown.year));
+  useEffect(() => setYearText(String(shown.year)), [shown.year]);
+  return (
+    <div className="toolbar__jump">
+      <label className="sr-only" htmlFor="jump-month">
+        {t('calendar.jump.month')}
+      </label>
+      <select
+        id="jump-month"
+        className="input select"
+        value={shown.month}
+        data-testid="month-select"
+        onChange={(event) => calendarActions.show({ year: shown.year, month: Number(event.currentTarget.value) })}
+      >
+        {monthNames(locale).map((name, i) => (
+          <option key={name} value={i + 1}>
+            {name}
+          </option>
+        ))}
+      </select>
+      <label className="sr-only" htmlFor="jump-year">
+        {t('calendar.jump.year')}
+      </label>
+      <input
+        id="jump-year"
+        className="input input--year"
+        type="number"
+        inputMode="numeric"
+        min={MIN_YEAR}
+        max={MAX_YEAR}
+        value={yearText}
+        data-testid="year-input"
+        onChange={(event) => {
+          const text = event.currentTarget.value;
+          setYearText(text);
+          const year = Number(text);
+          if (/^\d{4}$/.test(text) && year >= MIN_YEAR && year <= MAX_YEAR) calendarActions.show({ year, month: shown.month });
+        }}
+      />
+    </div>
+  );
+}
+
+function MonthToolbar({ label }: { readonly label: string }): ReactNode {
   const { t } = useT();
   return (
     <div className="toolbar" role="group" aria-label={t('calendar.monthNav')}>
@@ -54,21 +103,7 @@ function MonthToolbar({ label, monthValue }: { readonly label: string; readonly 
       <h2 className="toolbar__title" aria-live="polite" data-testid="month-title">
         {label}
       </h2>
-      <label className="toolbar__jump">
-        <span className="sr-only">{t('calendar.monthNav')}</span>
-        <input
-          className="input input--month"
-          type="month"
-          value={monthValue}
-          min="1990-01"
-          max="2100-12"
-          data-testid="month-input"
-          onChange={(event) => {
-            const match = MONTH_INPUT.exec(event.currentTarget.value);
-            if (match) calendarActions.show({ year: Number(match[1]), month: Number(match[2]) });
-          }}
-        />
-      </label>
+      <MonthJump />
       <p className="toolbar__hint muted">{t('calendar.keysHint')}</p>
     </div>
   );
@@ -90,7 +125,7 @@ export function CalendarPage(): ReactNode {
   return (
     <div className="page calendar-page" data-page="calendar" data-state={dataState} data-month={monthKey}>
       <p className="page__intro">{t('calendar.intro')}</p>
-      <MonthToolbar label={formatMonthYear(shown.year, shown.month, locale)} monthValue={monthKey} />
+      <MonthToolbar label={formatMonthYear(shown.year, shown.month, locale)} />
       <div className="calendar-layout">
         <div className="calendar-layout__main stack">
           {state.status === 'error' ? <ErrorNotice title={t('calendar.errorTitle')} error={state.error} onRetry={reload} /> : null}
@@ -107,8 +142,8 @@ export function CalendarPage(): ReactNode {
         </div>
         <div className="calendar-layout__side stack">
           {month ? <MonthTotals month={month} /> : null}
-          <Legend />
           <DistrictLookup />
+          <Legend />
         </div>
       </div>
     </div>

@@ -12,16 +12,19 @@ const LANGUAGES: ReadonlyArray<{ readonly locale: Locale; readonly lang: string 
   { locale: 'en', lang: 'en' },
 ];
 
-type SaveState = { readonly status: 'idle' } | { readonly status: 'saving' } | { readonly status: 'saved' } | { readonly status: 'error'; readonly error: AppError };
+type SaveState = { readonly status: 'idle' } | { readonly status: 'saving'; readonly locale: Locale } | { readonly status: 'saved' } | { readonly status: 'error'; readonly error: AppError };
 
 function LanguageSetting(): ReactNode {
   const { t, locale } = useT();
   const desk = useDesk();
   const [save, setSave] = useState<SaveState>({ status: 'idle' });
+  // The radio shows the choice at once; the UI language follows when the desk has saved it.
+  const selected = save.status === 'saving' ? save.locale : locale;
 
   const choose = async (next: Locale): Promise<void> => {
-    if (next === locale) return;
-    setSave({ status: 'saving' });
+    // Not disabling the radios while saving: a disabled control drops keyboard focus. A second change simply waits its turn.
+    if (next === locale || save.status === 'saving') return;
+    setSave({ status: 'saving', locale: next });
     const result = await desk.call('settings.update', { locale: next });
     if (result.ok) {
       setLocale(result.value.locale);
@@ -33,7 +36,7 @@ function LanguageSetting(): ReactNode {
 
   return (
     <section className="card" aria-labelledby="language-title" data-testid="language-setting">
-      <fieldset className="fieldset" disabled={save.status === 'saving'}>
+      <fieldset className="fieldset" aria-busy={save.status === 'saving'}>
         <legend id="language-title" className="card__title">
           {t('settings.language.legend')}
         </legend>
@@ -45,7 +48,7 @@ function LanguageSetting(): ReactNode {
                 type="radio"
                 name="locale"
                 value={option}
-                checked={locale === option}
+                checked={selected === option}
                 onChange={(event) => {
                   const parsed = LocaleSchema.safeParse(event.currentTarget.value);
                   if (parsed.success) void choose(parsed.data);

@@ -31,7 +31,7 @@ function decodeEntities(value: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** The page's policy with `connect-src` widened to the bridge socket and framing refused. */
+/** The page's policy with `connect-src` set to the bridge socket (and whatever non-socket sources it had) and framing refused. */
 export function bridgeCsp(pagePolicy: string | null, wsOrigin: string): string {
   const directives = (pagePolicy ?? FALLBACK_CSP)
     .split(';')
@@ -40,8 +40,9 @@ export function bridgeCsp(pagePolicy: string | null, wsOrigin: string): string {
   const connect = directives.find((tokens) => tokens[0]?.toLowerCase() === 'connect-src');
   if (connect === undefined) directives.push(['connect-src', "'self'", wsOrigin]);
   else {
-    // 'none' cannot be combined with sources; the bridge socket replaces it.
-    const sources = connect.slice(1).filter((s) => s !== "'none'");
+    // 'none' cannot be combined with sources, and the page's socket wildcards (ws://127.0.0.1:*, for any
+    // bridge port) narrow to this bridge's exact origin: the header can be stricter than the meta tag.
+    const sources = connect.slice(1).filter((s) => s !== "'none'" && !/^wss?:/i.test(s));
     connect.splice(1, connect.length - 1, ...(sources.length === 0 ? ["'self'"] : sources));
     if (!connect.includes(wsOrigin)) connect.push(wsOrigin);
   }

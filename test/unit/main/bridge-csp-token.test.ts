@@ -19,6 +19,13 @@ describe('bridge CSP', () => {
     expect(bridgeCsp(`default-src 'self'; connect-src 'self' ${WS}; frame-ancestors 'self'`, WS)).toBe(`default-src 'self'; connect-src 'self' ${WS}; frame-ancestors 'self'`);
   });
 
+  it('narrows socket wildcards of the page to the exact bridge origin', () => {
+    expect(bridgeCsp("default-src 'none'; connect-src 'self' ws://127.0.0.1:* https://api.example", WS)).toBe(
+      `default-src 'none'; connect-src 'self' https://api.example ${WS}; frame-ancestors 'none'`,
+    );
+    expect(bridgeCsp('connect-src wss: ws://localhost:*', WS)).toBe(`connect-src 'self' ${WS}; frame-ancestors 'none'`);
+  });
+
   it('falls back to a strict policy when the page declares none', () => {
     const csp = bridgeCsp(null, WS);
     expect(csp.startsWith(FALLBACK_CSP)).toBe(true);

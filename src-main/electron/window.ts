@@ -44,7 +44,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     ...(options.iconPath === undefined ? {} : { icon: options.iconPath }),
     // Written out in place (not built by a helper) so Electronegativity's static checks can read them.
     webPreferences: {
-      preload: options.preloadPath,
+      // The scanner asks for every preload to be reviewed. Reviewed: it exposes only window.desk {call, on} (src-main/preload/index.ts, tested in electron-preload.test.ts).
+      preload: options.preloadPath, // eng-disable PRELOAD_JS_CHECK -- reviewed, see the line above
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { App, Session, WebContents } from 'electron';
 import { devServerAppUrl, fileAppUrl, isSafeExternalUrl, parseDevServerUrl } from '../../../src-main/electron/app-url.ts';
 import {
-  CONTENT_SECURITY_POLICY,
   applyContentSecurityPolicy,
   guardNavigation,
   guardPermissions,
@@ -177,14 +176,30 @@ describe('permissions', () => {
 });
 
 describe('content security policy', () => {
-  it('is the strict policy the renderer declares', () => {
-    const directives = Object.fromEntries(
-      CONTENT_SECURITY_POLICY.split(';').map((d) => {
+  /** Runs the session's header hook on one response and returns the headers it lets through. */
+  function respond(responseHeaders?: Record<string, string[]>): Record<string, string[] | string> {
+    const session = new FakeSession();
+    applyContentSecurityPolicy(asSession(session));
+    let headers: Record<string, string[] | string> | undefined;
+    session.headersListener?.({ url: 'http://localhost:5173/', ...(responseHeaders === undefined ? {} : { responseHeaders }) }, (response) => {
+      headers = response.responseHeaders;
+    });
+    if (headers === undefined) throw new Error('the header hook did not answer');
+    return headers;
+  }
+
+  function directives(policy: unknown): Record<string, string> {
+    if (!Array.isArray(policy) || policy.length !== 1 || typeof policy[0] !== 'string') throw new Error(`expected one policy, got ${String(policy)}`);
+    return Object.fromEntries(
+      policy[0].split(';').map((d) => {
         const [name = '', ...values] = d.trim().split(/\s+/);
         return [name, values.join(' ')];
       }),
     );
-    expect(directives).toEqual({
+  }
+
+  it('is the strict policy the renderer declares, plus frame-ancestors', () => {
+    expect(directives(respond()['Content-Security-Policy'])).toEqual({
       'default-src': "'none'",
       'script-src': "'self'",
       'style-src': "'self'",
@@ -198,24 +213,9 @@ describe('content security policy', () => {
   });
 
   it('replaces any policy a response carries and keeps the other headers', () => {
-    const session = new FakeSession();
-    applyContentSecurityPolicy(asSession(session));
-    let headers: Record<string, string[] | string> | undefined;
-    session.headersListener?.(
-      {
-        url: 'http://localhost:5173/',
-        responseHeaders: { 'content-security-policy': ["default-src *; script-src 'unsafe-eval'"], 'Content-Type': ['text/html'] },
-      },
-      (response) => (headers = response.responseHeaders),
-    );
-    expect(headers).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY], 'Content-Type': ['text/html'] });
-  });
-
-  it('adds the policy to responses that had none', () => {
-    const session = new FakeSession();
-    applyContentSecurityPolicy(asSession(session));
-    let headers: Record<string, string[] | string> | undefined;
-    session.headersListener?.({ url: 'http://localhost:5173/x.js' }, (response) => (headers = response.responseHeaders));
-    expect(headers).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    const headers = respond({ 'content-security-policy': ["default-src *; script-src 'unsafe-eval'"], 'Content-Type': ['text/html'] });
+    expect(Object.keys(headers).sort()).toEqual(['Content-Security-Policy', 'Content-Type']);
+    expect(headers['Content-Type']).toEqual(['text/html']);
+    expect(directives(headers['Content-Security-Policy'])['default-src']).toBe("'none'");
   });
 });

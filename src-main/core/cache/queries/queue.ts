@@ -1,0 +1,245 @@
+/**
+ * Ticket queues: one page of a view, filtered, sorted and optionally
+ * searched, with keyset paging. Each view is an equality prefix of an index
+ * whose remaining columns are the sort keys ending in `id`, so a page is one
+ * ordered index walk (see 0002_queue_indexes_and_search.ts and
+ * test/unit/cache/query-plans.test.ts).
+ */
+import { z } from 'zod';
+import { Channel, TicketStatus, TicketType, Tier, Urgency, Uuid, type TicketStatus as Status, type Tier as TierName } from '../../../../src-shared/protocol/entities.ts';
+import { fail, ok, type Result } from '../../../../src-shared/result.ts';
+import { tierOfRank, tierRank } from '../tiers.ts';
+import { inList, type QueryContext } from './context.ts';
+import { toFtsQuery } from './search.ts';
+
+export const QUEUE_VIEWS = ['mine', 'unassigned', 'onsite_pending', 'waiting_customer', 'all'] as const;
+export const QUEUE_SORT_KEYS = ['priority', 'createdAt', 'number', 'updatedAt'] as const;
+
+export const QueueFiltersSchema = z
+  .object({
+    type: z.array(TicketType).max(10),
+    status: z.array(TicketStatus).max(10),
+    channel: z.array(Channel).max(10),
+    urgency: z.array(Urgency).max(10),
+    tier: z.array(Tier).max(10),
+    customerId: z.array(Uuid).max(100),
+    /** The assigned technician. */
+    technicianId: z.array(Uuid).max(100),
+  })
+  .partial()
+  .strict();
+
+export const QueueSortSchema = z.object({ key: z.enum(QUEUE_SORT_KEYS), dir: z.enum(['asc', 'desc']) }).strict();
+
+export const QueuePageInputSchema = z
+  .object({
+    view: z.enum(QUEUE_VIEWS),
+    filters: QueueFiltersSchema.default({}),
+    sort: QueueSortSchema.default({ key: 'priority', dir: 'asc' }),
+    search: z.string().max(200).optional(),
+    /** nextCursor of the previous page. */
+    after: z.string().max(1_000).optional(),
+    limit: z.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+export type QueuePageInput = z.input<typeof QueuePageInputSchema>;
+
+export interface QueueRow {
+  readonly id: string;
+  readonly number: number | null;
+  readonly subject: string;
+  readonly type: string;
+  readonly channel: string;
+  readonly urgency: string;
+  readonly status: Status;
+  readonly customerId: string;
+  readonly customerName: string;
+  readonly assigneeId: string | null;
+  readonly assigneeName: string | null;
+  readonly tier: TierName | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** A local edit of this ticket has not been confirmed by the server yet. */
+  readonly pendingSync: boolean;
+}
+
+export interface QueuePage {
+  readonly rows: readonly QueueRow[];
+  /** Rows matching view + filters + search, across all pages. */
+  readonly total: number;
+  readonly nextCursor: string | null;
+}
+
+type SortColumn = { readonly column: string; readonly kind: 'int' | 'text' };
+const SORT_COLUMNS: { readonly [K in (typeof QUEUE_SORT_KEYS)[number]]: readonly SortColumn[] } = {
+  priority: [{ column: 'urgency_rank', kind: 'int' }, { column: 'tier_rank', kind: 'int' }, { column: 'created_at', kind: 'text' }, { column: 'id', kind: 'text' }],
+  createdAt: [{ column: 'created_at', kind: 'text' }, { column: 'id', kind: 'text' }],
+  number: [{ column: 'number_key', kind: 'int' }, { column: 'id', kind: 'text' }],
+  updatedAt: [{ column: 'updated_at', kind: 'text' }, { column: 'id', kind: 'text' }],
+};
+
+interface CursorPayload {
+  readonly s: string;
+  readonly d: string;
+  readonly v: readonly (string | number)[];
+}
+
+function encodeCursor(payload: CursorPayload): string {
+  return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, key: string, dir: string, columns: readonly SortColumn[]): readonly (string | number)[] | null {
+  try {
+    const payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorPayload>;
+    if (payload.s !== key || payload.d !== dir || !Array.isArray(payload.v) || payload.v.length !== columns.length) return null;
+    const valid = columns.every((col, i) => (col.kind === 'int' ? Number.isInteger(payload.v?.[i]) : typeof payload.v?.[i] === 'string'));
+    return valid ? payload.v : null;
+  } catch {
+    // Not base64/JSON: the caller answers INVALID_CURSOR, which is the report.
+    return null;
+  }
+}
+
+type Params = Record<string, string | number | null>;
+
+function whereClause(input: z.output<typeof QueuePageInputSchema>, me: string | null, params: Params): string[] {
+  const where: string[] = [];
+  switch (input.view) {
+    case 'mine':
+      params.me = me;
+      where.push('t.assignee_id = @me', 't.is_open = 1');
+      break;
+    case 'unassigned':
+      where.push('t.assignee_id IS NULL', 't.is_open = 1');
+      break;
+    case 'onsite_pending':
+      where.push("t.status = 'onsite_pending'");
+      break;
+    case 'waiting_customer':
+      where.push("t.status = 'waiting_customer'");
+      break;
+    case 'all':
+      break;
+  }
+  const f = input.filters;
+  const list = (column: string, prefix: string, values: readonly (string | number)[] | undefined): void => {
+    if (values !== undefined && values.length > 0) where.push(`${column} IN (${inList(prefix, values, params)})`);
+  };
+  list('t.type', 'type', f.type);
+  list('t.status', 'status', f.status);
+  list('t.channel', 'channel', f.channel);
+  list('t.urgency', 'urgency', f.urgency);
+  list('t.tier_rank', 'tier', f.tier?.map(tierRank));
+  list('t.customer_id', 'customer', f.customerId);
+  list('t.assignee_id', 'tech', f.technicianId);
+  const fts = input.search === undefined ? null : toFtsQuery(input.search);
+  if (fts !== null) {
+    params.search = fts;
+    where.push('t.row_id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH @search)');
+  }
+  return where;
+}
+
+export interface QueueSql {
+  readonly page: string;
+  readonly pageParams: Params;
+  readonly count: string;
+  readonly countParams: Params;
+}
+
+function parseInput(rawInput: QueuePageInput): Result<z.output<typeof QueuePageInputSchema>> {
+  const parsed = QueuePageInputSchema.safeParse(rawInput);
+  if (parsed.success) return ok(parsed.data);
+  return fail('VALIDATION', `Consulta de cola no válida: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+}
+
+/** Builds the statements of a page (exported for the query-plan test). */
+export function buildQueueSql(rawInput: QueuePageInput, me: string | null): Result<QueueSql> {
+  const parsed = parseInput(rawInput);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
+  const params: Params = {};
+  const where = whereClause(input, me, params);
+  const countParams = { ...params };
+  const columns = SORT_COLUMNS[input.sort.key];
+  const count = `SELECT count(*) AS n FROM tickets t${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  const pageWhere = [...where];
+  if (input.after !== undefined) {
+    const values = decodeCursor(input.after, input.sort.key, input.sort.dir, columns);
+    if (values === null) return fail('INVALID_CURSOR', 'La posición de la lista ya no es válida; vuelve al inicio de la cola.');
+    values.forEach((value, i) => {
+      params[`k${i}`] = value;
+    });
+    const op = input.sort.dir === 'asc' ? '>' : '<';
+    pageWhere.push(`(${columns.map((c) => `t.${c.column}`).join(', ')}) ${op} (${columns.map((_, i) => `@k${i}`).join(', ')})`);
+  }
+  params.limit = input.limit + 1;
+  const dir = input.sort.dir === 'asc' ? 'ASC' : 'DESC';
+  const page = `SELECT t.id, t.number, t.subject, t.type, t.channel, t.urgency, t.status, t.customer_id, t.customer_name, t.assignee_id, u.name AS assignee_name,
+      t.tier_rank, t.created_at, t.updated_at, t.urgency_rank, t.number_key,
+      EXISTS (SELECT 1 FROM overlay_touches o WHERE o.entity = 'ticket' AND o.id = t.id) AS pending_sync
+    FROM tickets t LEFT JOIN users u ON u.id = t.assignee_id
+    ${pageWhere.length > 0 ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+    ORDER BY ${columns.map((c) => `t.${c.column} ${dir}`).join(', ')}
+    LIMIT @limit`;
+  return ok({ page, pageParams: params, count, countParams });
+}
+
+interface QueueDbRow {
+  id: string;
+  number: number | null;
+  subject: string;
+  type: string;
+  channel: string;
+  urgency: string;
+  status: Status;
+  customer_id: string;
+  customer_name: string;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  tier_rank: number;
+  created_at: string;
+  updated_at: string;
+  urgency_rank: number;
+  number_key: number;
+  pending_sync: number;
+}
+
+export function queuePage(ctx: QueryContext, rawInput: QueuePageInput): Result<QueuePage> {
+  const parsed = parseInput(rawInput);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
+  const me = ctx.me();
+  if (input.view === 'mine' && me === null) return ok({ rows: [], total: 0, nextCursor: null });
+  const built = buildQueueSql(input, me);
+  if (!built.ok) return built;
+  const { page, pageParams, count, countParams } = built.value;
+  const dbRows = ctx.sql.get(page).all(pageParams) as QueueDbRow[];
+  const total = (ctx.sql.get(count).get(countParams) as { n: number }).n;
+  const hasMore = dbRows.length > input.limit;
+  const rows = dbRows.slice(0, input.limit);
+  const last = rows.at(-1);
+  const columns = SORT_COLUMNS[input.sort.key];
+  const nextCursor = hasMore && last !== undefined ? encodeCursor({ s: input.sort.key, d: input.sort.dir, v: columns.map((c) => last[c.column as keyof QueueDbRow] as string | number) }) : null;
+  return ok({
+    rows: rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      subject: r.subject,
+      type: r.type,
+      channel: r.channel,
+      urgency: r.urgency,
+      status: r.status,
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      assigneeId: r.assignee_id,
+      assigneeName: r.assignee_name,
+      tier: tierOfRank(r.tier_rank),
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      pendingSync: r.pending_sync === 1,
+    })),
+    total,
+    nextCursor,
+  });
+}

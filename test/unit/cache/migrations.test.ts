@@ -1,0 +1,132 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkMigrationList, currentVersion, migrate } from '../../../src-main/core/cache/migrate.ts';
+import { CACHE_MIGRATIONS_TABLE, cacheMigrations } from '../../../src-main/core/cache/migrations/index.ts';
+import { OUTBOX_MIGRATIONS_TABLE, outboxMigrations } from '../../../src-main/core/cache/outbox-migrations/index.ts';
+import { openSqliteFile, SYNCHRONOUS_FULL } from '../../../src-main/core/cache/sqlite.ts';
+import { customer, mustOpen, tempDir } from './helpers.ts';
+
+let cleanup = (): void => undefined;
+afterEach(() => cleanup());
+
+function freshFile(name: string) {
+  const tmp = tempDir();
+  cleanup = tmp.cleanup;
+  return { dir: tmp.dir, path: join(tmp.dir, name) };
+}
+
+const tableNames = (db: ReturnType<typeof openSqliteFile>) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+
+describe('cache migrations', () => {
+  it('apply to an empty file, record every version, and create STRICT tables', () => {
+    const { path } = freshFile('cache.db');
+    const db = openSqliteFile(path);
+    const result = migrate(db, cacheMigrations, CACHE_MIGRATIONS_TABLE);
+    expect(result).toEqual({ ok: true, value: { from: 0, to: cacheMigrations.length, applied: cacheMigrations.map((m) => m.name) } });
+    expect(currentVersion(db, CACHE_MIGRATIONS_TABLE)).toBe(cacheMigrations.length);
+    expect(tableNames(db)).toEqual(expect.arrayContaining(['tickets', 'customers', 'sync_state', 'base_rows', 'overlay_edits', 'tickets_fts']));
+    const entityTables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'tickets_fts%' AND name NOT LIKE 'sqlite_%' AND name <> ?").all(CACHE_MIGRATIONS_TABLE) as { name: string; sql: string }[];
+    for (const table of entityTables) expect(table.sql, table.name).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?$/);
+    db.close();
+  });
+
+  it('is a no-op when run again', () => {
+    const { path } = freshFile('cache.db');
+    const db = openSqliteFile(path);
+    migrate(db, cacheMigrations, CACHE_MIGRATIONS_TABLE);
+    const schemaBefore = db.prepare('SELECT name, sql FROM sqlite_master ORDER BY name').all();
+    const again = migrate(db, cacheMigrations, CACHE_MIGRATIONS_TABLE);
+    expect(again).toEqual({ ok: true, value: { from: cacheMigrations.length, to: cacheMigrations.length, applied: [] } });
+    expect(db.prepare('SELECT name, sql FROM sqlite_master ORDER BY name').all()).toEqual(schemaBefore);
+    db.close();
+  });
+
+  it('applies 0002 on top of a v1 file that already holds tickets, indexing them for search', () => {
+    const { path } = freshFile('cache.db');
+    const v1 = openSqliteFile(path);
+    migrate(v1, cacheMigrations.slice(0, 1), CACHE_MIGRATIONS_TABLE);
+    const cu = customer();
+    v1.prepare(
+      `INSERT INTO tickets (id, type, channel, urgency, status, subject, description, customer_id, created_at, updated_at, sla_paused_minutes, customer_name)
+       VALUES ('t-1', 'incidencia', 'portal', 'high', 'new', 'Servidor de archivos lento', '', ?, '2025-03-01T10:00:00.000Z', '2025-03-01T10:00:00.000Z', 0, 'Clínica Santa Rosa')`,
+    ).run(cu.id);
+    v1.close();
+
+    const db = openSqliteFile(path);
+    expect(currentVersion(db, CACHE_MIGRATIONS_TABLE)).toBe(1);
+    const result = migrate(db, cacheMigrations, CACHE_MIGRATIONS_TABLE);
+    expect(result.ok && result.value.applied).toEqual(['0002_queue_indexes_and_search']);
+    expect(db.prepare("SELECT count(*) AS n FROM tickets_fts WHERE tickets_fts MATCH '\"clinica\"*'").get()).toEqual({ n: 1 });
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get()).toEqual({ n: 13 });
+    db.close();
+  });
+
+  it('refuses a file written by a newer version instead of guessing', () => {
+    const { path } = freshFile('cache.db');
+    const db = openSqliteFile(path);
+    migrate(db, cacheMigrations, CACHE_MIGRATIONS_TABLE);
+    db.prepare(`INSERT INTO ${CACHE_MIGRATIONS_TABLE} (version, name, applied_at) VALUES (99, 'future', 'x')`).run();
+    const result = migrate(db, cacheMigrations, CACHE_MIGRATIONS_TABLE);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('SCHEMA_TOO_NEW');
+    db.close();
+  });
+
+  it('rolls a failing migration back with its bookkeeping row', () => {
+    const { path } = freshFile('cache.db');
+    const db = openSqliteFile(path);
+    const broken = checkMigrationList([
+      cacheMigrations[0]!,
+      {
+        version: 2,
+        name: 'broken',
+        up(d) {
+          d.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+          d.exec('THIS IS NOT SQL');
+        },
+      },
+    ]);
+    expect(() => migrate(db, broken, CACHE_MIGRATIONS_TABLE)).toThrow();
+    expect(currentVersion(db, CACHE_MIGRATIONS_TABLE)).toBe(1);
+    expect(tableNames(db)).not.toContain('half_done');
+    db.close();
+  });
+
+  it('rejects a misnumbered list', () => {
+    expect(() => checkMigrationList([{ ...cacheMigrations[0]!, version: 2 }])).toThrow(/expected 1/);
+  });
+});
+
+describe('outbox migrations', () => {
+  it('apply to an empty file, and again as a no-op', () => {
+    const { path } = freshFile('outbox.db');
+    const db = openSqliteFile(path);
+    expect(migrate(db, outboxMigrations, OUTBOX_MIGRATIONS_TABLE).ok).toBe(true);
+    expect(tableNames(db)).toEqual(expect.arrayContaining(['client_state', 'outbox', 'needs_attention']));
+    const again = migrate(db, outboxMigrations, OUTBOX_MIGRATIONS_TABLE);
+    expect(again.ok && again.value.applied).toEqual([]);
+    db.close();
+  });
+});
+
+describe('opened cache', () => {
+  it('runs WAL with synchronous=FULL on both files, foreign keys on, and a busy timeout', () => {
+    const tmp = tempDir();
+    cleanup = tmp.cleanup;
+    const store = mustOpen(tmp.dir);
+    expect(store.db.pragma('main.journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('cache.journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('main.synchronous', { simple: true })).toBe(SYNCHRONOUS_FULL);
+    expect(store.db.pragma('cache.synchronous', { simple: true })).toBe(SYNCHRONOUS_FULL);
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    const clientId = store.syncInfo().clientId;
+    store.close();
+    // Reopening must set FULL again (better-sqlite3 would otherwise leave NORMAL).
+    const again = mustOpen(tmp.dir);
+    expect(again.db.pragma('cache.synchronous', { simple: true })).toBe(SYNCHRONOUS_FULL);
+    expect(again.syncInfo().clientId).toBe(clientId);
+    again.close();
+  });
+});

@@ -186,7 +186,7 @@ export function seedCompany() {
   const tech = user();
   const dispatcher = user({ name: 'Carlos Huamán', role: 'dispatcher' });
   const t1 = ticket(cu.id, { number: 1001 });
-  const t2 = ticket(cu.id, { number: 1002, subject: 'Correo caído', urgency: 'high', assigneeId: tech.id, status: 'in_progress' });
+  const t2 = ticket(cu.id, { number: 1002, subject: 'Correo caído', description: 'No llegan correos desde el lunes.', errorMessage: null, affectedEquipment: null, urgency: 'high', assigneeId: tech.id, status: 'in_progress' });
   const changes = [upsert('plan', pl), upsert('customer', cu), upsert('planAssignment', assignment), upsert('user', tech), upsert('user', dispatcher), upsert('ticket', t1), upsert('ticket', t2)];
   return { plan: pl, customer: cu, assignment, tech, dispatcher, t1, t2, changes };
 }

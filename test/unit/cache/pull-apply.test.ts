@@ -1,0 +1,185 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ENTITY_NAMES, entitySchemas } from '../../../src-shared/protocol/entities.ts';
+import type { FaultPoint } from '../../../src-main/core/cache/faults.ts';
+import type { CacheStore } from '../../../src-main/core/cache/store.ts';
+import { balance, calendarDay, customer, dumpCache, mustOk, mustOpen, page, plan, planAssignment, remove, seedCompany, tempDir, ticket, ticketEvent, timeEntry, upsert, user, visit } from './helpers.ts';
+
+let dir: string;
+let cleanup: () => void;
+let store: CacheStore;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  store = mustOpen(dir);
+});
+afterEach(() => {
+  store.close();
+  cleanup();
+});
+
+describe('applying pulled pages', () => {
+  it('round-trips every entity through its table, with instants normalised to UTC', () => {
+    const cu = customer({ createdAt: '2025-03-03T10:00:00-05:00' });
+    const pl = plan();
+    const tech = user();
+    const tk = ticket(cu.id, { createdAt: '2025-03-03T09:30:00.123-05:00', waitingSince: null });
+    const rows = {
+      customer: cu,
+      plan: pl,
+      planAssignment: planAssignment(cu.id, pl.id),
+      user: tech,
+      ticket: tk,
+      ticketEvent: ticketEvent(tk.id, { kind: 'status', fromStatus: 'new', toStatus: 'in_progress', body: null }),
+      visit: visit(tk.id, tech.id),
+      timeEntry: timeEntry(tk.id, cu.id, tech.id, { note: 'Se reinstaló el driver' }),
+      purchase: { id: crypto.randomUUID(), customerId: cu.id, month: '2025-03', remoteMinutes: 120, onsiteMinutes: 0, tickets: 0, priceCents: 30_000, createdAt: '2025-03-03T15:00:00Z' },
+      balance: balance(cu.id, '2025-03', { planId: pl.id, tier: 'business' }),
+      calendarDay: calendarDay('2025-12-24', { kind: 'closure', opensAt: null }),
+    } as const;
+    expect(Object.keys(rows).sort()).toEqual([...ENTITY_NAMES].sort());
+    mustOk(store.applyPulledPage(page(Object.entries(rows).map(([entity, data]) => upsert(entity as keyof typeof rows, data)))));
+    expect(store.queries.ticketDetail(tk.id)?.ticket).toEqual({ ...tk, createdAt: '2025-03-03T14:30:00.123Z' });
+    expect(store.queries.ticketDetail(tk.id)?.customer).toEqual({ ...cu, createdAt: '2025-03-03T15:00:00.000Z' });
+    for (const [entity, data] of Object.entries(rows)) {
+      const table = { customer: 'customers', plan: 'plans', planAssignment: 'plan_assignments', user: 'users', ticket: 'tickets', ticketEvent: 'ticket_events', visit: 'visits', timeEntry: 'time_entries', purchase: 'purchases', balance: 'balances', calendarDay: 'calendar_days' }[entity]!;
+      expect(store.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE id = ?`).get(data.id), entity).toEqual({ n: 1 });
+      expect(entitySchemas[entity as keyof typeof rows].safeParse(data).success).toBe(true);
+    }
+  });
+
+  it('upserts by id, deletes, and records the cursor and lastSyncAt with the page', () => {
+    const { t1, t2, changes } = seedCompany();
+    mustOk(store.applyPulledPage(page(changes, { cursor: 'p1' })));
+    mustOk(store.applyPulledPage(page([upsert('ticket', { ...t1, subject: 'Impresora atascada' }), remove('ticket', t2.id)], { cursor: 'p2' })));
+    expect(store.queries.ticketDetail(t1.id)?.ticket.subject).toBe('Impresora atascada');
+    expect(store.queries.ticketDetail(t2.id)).toBeNull();
+    expect(store.pullParams().cursor).toBe('p2');
+    expect(store.syncInfo().lastSyncAt).toBe('2025-03-10T15:00:00.000Z');
+  });
+
+  it('reports the entities a page changed', () => {
+    const { changes } = seedCompany();
+    const applied = mustOk(store.applyPulledPage(page(changes)));
+    expect([...applied.changed].sort()).toEqual(['customer', 'plan', 'planAssignment', 'ticket', 'user']);
+    expect(applied.applied).toBe(changes.length);
+  });
+
+  it('copies the customer name and current-month tier onto tickets, whatever order they arrive in', () => {
+    const pl = plan({ tier: 'premium' });
+    const cu = customer({ name: 'Clínica Santa Rosa' });
+    const tk = ticket(cu.id);
+    // Not an initial load (cache not empty) so the row-by-row path is used.
+    mustOk(store.applyPulledPage(page([upsert('calendarDay', calendarDay('2025-12-31'))], { cursor: 'a' })));
+    mustOk(store.applyPulledPage(page([upsert('ticket', tk)], { cursor: 'b' })));
+    expect(mustOk(store.queries.queuePage({ view: 'all' })).rows[0]).toMatchObject({ customerName: '', tier: null });
+    const applied = mustOk(store.applyPulledPage(page([upsert('customer', cu), upsert('plan', pl), upsert('planAssignment', planAssignment(cu.id, pl.id, { effectiveMonth: '2025-02' }))], { cursor: 'c' })));
+    expect(applied.changed).toContain('ticket');
+    expect(mustOk(store.queries.queuePage({ view: 'all' })).rows[0]).toMatchObject({ customerName: 'Clínica Santa Rosa', tier: 'premium' });
+    // A plan change effective next month does not change this month's tier.
+    const basic = plan({ tier: 'basic' });
+    mustOk(store.applyPulledPage(page([upsert('plan', basic), upsert('planAssignment', planAssignment(cu.id, basic.id, { effectiveMonth: '2025-04' }))], { cursor: 'd' })));
+    expect(mustOk(store.queries.queuePage({ view: 'all' })).rows[0]?.tier).toBe('premium');
+  });
+});
+
+describe('initial bulk load', () => {
+  it('defers secondary indexes and search triggers until the last page, then builds them', () => {
+    const { changes, t1 } = seedCompany();
+    const indexCount = () => (store.db.prepare("SELECT count(*) AS n FROM cache.sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get() as { n: number }).n;
+    expect(indexCount()).toBe(13);
+    const first = mustOk(store.applyPulledPage(page(changes.slice(0, 3), { cursor: 'p1', hasMore: true, remaining: 4 })));
+    expect(first.initialLoad).toBe(true);
+    expect(indexCount()).toBe(0);
+    expect(store.db.prepare("SELECT count(*) AS n FROM cache.sqlite_master WHERE type = 'trigger'").get()).toEqual({ n: 0 });
+    mustOk(store.applyPulledPage(page(changes.slice(3), { cursor: 'p2', hasMore: false })));
+    expect(indexCount()).toBe(13);
+    expect(store.db.prepare("SELECT count(*) AS n FROM cache.sqlite_master WHERE type = 'trigger'").get()).toEqual({ n: 3 });
+    expect(store.db.prepare('SELECT count(*) AS n FROM deferred_ddl').get()).toEqual({ n: 0 });
+    expect(mustOk(store.queries.queuePage({ view: 'all', search: 'impresora' })).rows.map((r) => r.id)).toEqual([t1.id]);
+    expect(mustOk(store.queries.queuePage({ view: 'all', search: 'ferreteria' })).total).toBe(2);
+    expect(mustOk(store.queries.queuePage({ view: 'all' })).rows.every((r) => r.tier === 'business')).toBe(true);
+    // Later pages keep search current through the triggers.
+    mustOk(store.applyPulledPage(page([upsert('ticket', { ...t1, subject: 'Monitor parpadea', description: 'La pantalla se apaga sola.' })], { cursor: 'p3' })));
+    expect(mustOk(store.queries.queuePage({ view: 'all', search: 'impresora' })).total).toBe(0);
+    expect(mustOk(store.queries.queuePage({ view: 'all', search: 'parpadea' })).total).toBe(1);
+  });
+
+  it('survives a crash in the middle: the bulk load resumes from the committed cursor and still finishes', () => {
+    const { changes } = seedCompany();
+    mustOk(store.applyPulledPage(page(changes.slice(0, 3), { cursor: 'p1', hasMore: true })));
+    store.close();
+    store = mustOpen(dir);
+    expect(store.pullParams().cursor).toBe('p1');
+    mustOk(store.applyPulledPage(page(changes.slice(3), { cursor: 'p2' })));
+    expect(store.db.prepare("SELECT count(*) AS n FROM cache.sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get()).toEqual({ n: 13 });
+    expect(mustOk(store.queries.queuePage({ view: 'all', search: 'correo' })).total).toBe(1);
+  });
+});
+
+describe('a failure at any point of a page leaves the cache exactly as it was', () => {
+  const points: FaultPoint[] = ['page.begin', 'page.change', 'page.rebase', 'page.cursor', 'page.end'];
+
+  for (const initial of [true, false]) {
+    it(`${initial ? 'initial load' : 'incremental'} page: every fault point, then a clean retry applies it`, () => {
+      const { changes, customer: cu } = seedCompany();
+      let fault: { point: FaultPoint; index?: number } | null = null;
+      store.close();
+      store = mustOpen(dir, {
+        faults: (point, index) => {
+          if (fault !== null && fault.point === point && (fault.index === undefined || fault.index === index)) throw new Error(`injected crash at ${point}#${index ?? ''}`);
+        },
+      });
+      if (!initial) mustOk(store.applyPulledPage(page(changes, { cursor: 'base' })));
+      const extra = [ticket(cu.id, { number: 2001 }), ticket(cu.id, { number: 2002 }), ticket(cu.id, { number: 2003 })];
+      const target = initial ? page(changes, { cursor: 'next', hasMore: false }) : page(extra.map((t) => upsert('ticket', t)), { cursor: 'next' });
+      const before = dumpCache(store);
+      const faults: { point: FaultPoint; index?: number }[] = points.flatMap((point) =>
+        point === 'page.change' ? target.changes.map((_, index) => ({ point, index })) : [{ point }],
+      );
+      for (const f of faults) {
+        fault = f;
+        const result = store.applyPulledPage(target);
+        expect(result.ok, `${f.point}#${f.index ?? ''}`).toBe(false);
+        expect(!result.ok && result.error.code).toBe('CACHE_WRITE_FAILED');
+        expect(dumpCache(store), `${f.point}#${f.index ?? ''}`).toEqual(before);
+      }
+      fault = null;
+      mustOk(store.applyPulledPage(target));
+      expect(store.pullParams().cursor).toBe('next');
+      expect(mustOk(store.queries.queuePage({ view: 'all' })).total).toBe(initial ? 2 : 5);
+    });
+  }
+});
+
+describe('malformed pages are refused before anything is written', () => {
+  const cases: [string, (good: ReturnType<typeof page>) => unknown, string][] = [
+    ['wrong types in an entity', (good) => ({ ...good, changes: [{ ...good.changes[0]!, data: { ...(good.changes[0]!.data as object), number: 'mil' } }] }), 'SYNC_MALFORMED_RESPONSE'],
+    ['an unknown entity', (good) => ({ ...good, changes: [{ ...good.changes[0]!, entity: 'invoice' }] }), 'SYNC_MALFORMED_RESPONSE'],
+    ['a missing cursor', (good) => ({ ...good, cursor: undefined }), 'SYNC_MALFORMED_RESPONSE'],
+    ['an absurd cursor', (good) => ({ ...good, cursor: 'x'.repeat(5000) }), 'SYNC_MALFORMED_RESPONSE'],
+    ['an id that does not match its data', (good) => ({ ...good, changes: [{ ...good.changes[0]!, id: crypto.randomUUID() }] }), 'SYNC_MALFORMED_RESPONSE'],
+    ['not an object at all', () => 'null', 'SYNC_MALFORMED_RESPONSE'],
+    ['a page over the protocol maximum', (good) => ({ ...good, changes: Array.from({ length: 5_001 }, () => good.changes[0]) }), 'SYNC_PAGE_TOO_LARGE'],
+  ];
+  for (const [name, corrupt, code] of cases) {
+    it(name, () => {
+      const { changes, customer: cu } = seedCompany();
+      mustOk(store.applyPulledPage(page(changes, { cursor: 'ok' })));
+      const before = dumpCache(store);
+      const good = page([upsert('ticket', ticket(cu.id)), upsert('ticket', ticket(cu.id))], { cursor: 'bad' });
+      const result = store.applyPulledPage(corrupt(good));
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error.code).toBe(code);
+      expect(!result.ok && result.error.message).toMatch(/servidor/);
+      expect(dumpCache(store)).toEqual(before);
+    });
+  }
+
+  it('one bad row among good ones refuses the whole page', () => {
+    const { changes, customer: cu } = seedCompany();
+    const bad = { ...upsert('ticket', ticket(cu.id)), data: { ...ticket(cu.id), urgency: 'whenever' } };
+    const before = dumpCache(store);
+    const result = store.applyPulledPage({ ...page(changes), changes: [...changes, bad] });
+    expect(result.ok).toBe(false);
+    expect(dumpCache(store)).toEqual(before);
+  });
+});

@@ -184,6 +184,11 @@ export class CacheStore {
     }
     this.db.transaction(() => {
       this.#outbox.resetClient(serverUrl, user);
+      // Overlay seqs and confirmed_seq belong to the old identity's seq
+      // space. The outbox is empty, so every overlay edit was acknowledged:
+      // the next pull brings its effects.
+      this.#overlay.drop(this.#overlay.edits().map((e) => e.seq));
+      this.#sql.get('UPDATE sync_state SET confirmed_seq = 0 WHERE id = 1').run();
       if (!sameServer) this.#clearCache();
     })();
     return ok({ cacheCleared: !sameServer });

@@ -4,7 +4,7 @@
  * thread, so nothing here can stall the main event loop.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { startDeskCoreWorker, type DeskCoreHandle } from '../core/worker-host.ts';
 import { devServerAppUrl, fileAppUrl, parseDevServerUrl } from './app-url.ts';
@@ -20,6 +20,8 @@ export interface DeskAppOptions {
   mainDir: string;
   /** ELECTRON_RENDERER_URL as electron-vite dev sets it; ignored in packaged builds. */
   devServerUrl: string | undefined;
+  /** AYNI_USER_DATA_DIR: a separate data directory for end-to-end tests and side-by-side runs; ignored in packaged builds. */
+  userDataDir?: string | undefined;
 }
 
 export interface BuiltPaths {
@@ -42,6 +44,10 @@ export function builtPaths(mainDir: string): BuiltPaths {
  * one gets focused (its 'second-instance' handler) and this one quits.
  */
 export function runDeskApp(options: DeskAppOptions): boolean {
+  // Before the lock: the lock lives in userData, so a test run with its own directory never collides with a running console.
+  if (!app.isPackaged && options.userDataDir !== undefined && isAbsolute(options.userDataDir)) {
+    app.setPath('userData', options.userDataDir);
+  }
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;

@@ -10,4 +10,5 @@ runDeskApp({
   workerPath: deskWorkerPath,
   mainDir: import.meta.dirname,
   devServerUrl: process.env['ELECTRON_RENDERER_URL'],
+  userDataDir: process.env['AYNI_USER_DATA_DIR'],
 });

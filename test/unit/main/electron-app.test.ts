@@ -30,8 +30,8 @@ vi.mock('../../../src-main/core/worker-host.ts', () => ({
 
 const MAIN_DIR = '/opt/ayni/out/main';
 
-function start(devServerUrl?: string): boolean {
-  return runDeskApp({ workerPath: '/opt/ayni/out/main/chunks/worker.js', mainDir: MAIN_DIR, devServerUrl });
+function start(devServerUrl?: string, userDataDir?: string): boolean {
+  return runDeskApp({ workerPath: '/opt/ayni/out/main/chunks/worker.js', mainDir: MAIN_DIR, devServerUrl, userDataDir });
 }
 
 async function startReady(devServerUrl?: string): Promise<FakeBrowserWindow> {
@@ -135,6 +135,25 @@ describe('Electron app lifecycle', () => {
     fakes.app.isPackaged = true;
     const packaged = await startReady('http://localhost:5173');
     expect(packaged.loadURL).not.toHaveBeenCalled();
+  });
+
+  it('takes a separate data directory in development (before the lock), never in a packaged build', async () => {
+    fakes.app.isPackaged = false;
+    start(undefined, '/tmp/ayni-e2e-1');
+    expect(fakes.app.setPath).toHaveBeenCalledWith('userData', '/tmp/ayni-e2e-1');
+    expect(fakes.app.setPath.mock.invocationCallOrder[0]).toBeLessThan(fakes.app.requestSingleInstanceLock.mock.invocationCallOrder[0] ?? 0);
+    fakes.app.becomeReady();
+    await vi.waitFor(() => expect(core.started).toEqual([expect.objectContaining({ dataDir: '/tmp/ayni-e2e-1' })]));
+
+    resetElectronFakes();
+    fakes.app.isPackaged = true;
+    start(undefined, '/tmp/ayni-e2e-2');
+    expect(fakes.app.setPath).not.toHaveBeenCalled();
+
+    resetElectronFakes();
+    fakes.app.isPackaged = false;
+    start(undefined, 'relative/dir');
+    expect(fakes.app.setPath).not.toHaveBeenCalled();
   });
 
   it('tells the person and exits when the desk core cannot start', async () => {

@@ -150,7 +150,11 @@ export class FakeApp extends EventEmitter {
   quit = vi.fn();
   exit = vi.fn();
   enableSandbox = vi.fn();
-  getPath = vi.fn((name: string) => `/fake/${name}`);
+  private paths = new Map<string, string>();
+  getPath = vi.fn((name: string) => this.paths.get(name) ?? `/fake/${name}`);
+  setPath = vi.fn((name: string, path: string) => {
+    this.paths.set(name, path);
+  });
   getVersion = vi.fn(() => '0.1.0-test');
   getName = vi.fn(() => 'Ayni');
   whenReady = vi.fn(

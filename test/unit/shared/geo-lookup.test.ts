@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DistrictLookupSchema, type DistrictLookup } from '../../../src-shared/ipc/desk-api.ts';
-import { describeLookup, listDistricts, lookupDistrict } from '../../../src-shared/geo/index.ts';
+import { describeLookup, knownPlaceName, listDistricts, lookupDistrict } from '../../../src-shared/geo/index.ts';
+import { OUTSIDE_PLACES } from '../../../src-shared/geo/outside-places.ts';
+import { DISTRICT_VARIANTS } from '../../../src-shared/geo/variants.ts';
 
 function ubigeoOf(result: DistrictLookup): string {
   if (!result.inArea) throw new Error(`expected a district, got ${result.code} (${result.knownPlace ?? 'no known place'})`);
@@ -78,6 +80,12 @@ describe('lookupDistrict: what people say in Lima', () => {
     expect(ubigeoOf(lookupDistrict(typed))).toBe(ubigeo);
   });
 
+  it('resolves every listed variant to its own district', () => {
+    for (const [ubigeo, names] of Object.entries(DISTRICT_VARIANTS)) {
+      for (const name of names) expect(lookupDistrict(name), name).toMatchObject({ inArea: true, matchedBy: 'variant', district: { ubigeo } });
+    }
+  });
+
   it('says which way it matched', () => {
     expect(lookupDistrict('Chosica')).toMatchObject({ inArea: true, matchedBy: 'variant' });
     expect(lookupDistrict('Lurigancho')).toMatchObject({ inArea: true, matchedBy: 'name' });
@@ -134,6 +142,12 @@ describe('lookupDistrict: outside the service area', () => {
   ];
   it.each(outside)('%s is in %s', (typed, knownPlace) => {
     expect(lookupDistrict(typed)).toEqual({ inArea: false, code: 'OUTSIDE_SERVICE_AREA', query: typed.trim(), knownPlace });
+  });
+
+  it('places every listed outside name where the list says', () => {
+    for (const { place, names } of OUTSIDE_PLACES) {
+      for (const name of names) expect(lookupDistrict(name), name).toMatchObject({ inArea: false, code: 'OUTSIDE_SERVICE_AREA', knownPlace: knownPlaceName(place) });
+    }
   });
 
   it('places a UBIGEO of elsewhere by its province or department', () => {

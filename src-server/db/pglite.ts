@@ -18,7 +18,7 @@ export interface PgliteOptions {
 
 function txHandle(inner: Transaction | PGlite, onChanged: () => void): Tx {
   return {
-    async query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]> {
+    async query<R = Row>(sql: string, params?: readonly unknown[]): Promise<R[]> {
       const result = await inner.query<R>(sql, params === undefined ? undefined : [...params]);
       return result.rows;
     },

@@ -29,9 +29,9 @@ const sessionOptions = Object.entries(SESSION_SETTINGS)
 
 function queryable(client: pg.Pool | pg.PoolClient): Pick<Tx, 'query' | 'exec'> {
   return {
-    async query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]> {
-      const result = await client.query<R>(sql, params === undefined ? undefined : [...params]);
-      return result.rows;
+    async query<R = Row>(sql: string, params?: readonly unknown[]): Promise<R[]> {
+      const result = await client.query(sql, params === undefined ? undefined : [...params]);
+      return result.rows as R[];
     },
     async exec(sql: string): Promise<void> {
       await client.query(sql);

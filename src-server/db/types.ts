@@ -12,7 +12,7 @@ export type Row = Record<string, unknown>;
 
 export interface Queryable {
   /** One statement with `$1…` parameters. Parameters: string, number, boolean, null, arrays of those. */
-  query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  query<R = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>;
   /** A script of several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

@@ -1,0 +1,31 @@
+/**
+ * Sync routes: GET /api/v1/sync/pull, POST /api/v1/sync/push, GET /api/v1/sync/events.
+ */
+import type { FastifyInstance } from 'fastify';
+import { PullQuerySchema, PushRequestSchema, SCHEMA_VERSION } from '../../src-shared/protocol/sync.ts';
+import { requireActor } from '../auth/sessions.ts';
+import type { ServerContext } from '../context.ts';
+import { HttpError } from '../http/errors.ts';
+import { parseInput, requireObjectBody } from '../http/validate.ts';
+import { pull } from './pull.ts';
+import { push } from './push.ts';
+
+export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get('/api/v1/sync/pull', async (request) => {
+    await requireActor(ctx.db, request, ctx.now());
+    const query = parseInput(PullQuerySchema, request.query, 'Sincronización');
+    return pull(ctx.db, { clientId: query.clientId, cursor: query.cursor, limit: query.limit });
+  });
+
+  app.post('/api/v1/sync/push', async (request) => {
+    const actor = await requireActor(ctx.db, request, ctx.now());
+    const body = parseInput(PushRequestSchema, requireObjectBody(request.body), 'Envío de cambios');
+    if (body.schemaVersion !== SCHEMA_VERSION) {
+      throw new HttpError(422, 'SCHEMA_VERSION_MISMATCH', `Esta versión de Ayni habla el protocolo ${body.schemaVersion}; el servidor habla ${SCHEMA_VERSION}. Actualiza la aplicación.`, {
+        clientSchemaVersion: body.schemaVersion,
+        serverSchemaVersion: SCHEMA_VERSION,
+      });
+    }
+    return push(ctx.db, actor, { clientId: body.clientId, mutations: body.mutations }, ctx.now);
+  });
+}

@@ -124,7 +124,7 @@ export function calendarDay(date: string, over: Partial<CalendarDayEntity> = {})
 }
 
 let revCounter = 0;
-export function upsert(entity: EntityName, data: { id: string }, rev?: string): Change {
+export function upsert<T extends { id: string }>(entity: EntityName, data: T, rev?: string): Change {
   revCounter += 1;
   return { entity, op: 'upsert', id: data.id, rev: rev ?? `r${revCounter}`, data };
 }

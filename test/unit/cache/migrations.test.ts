@@ -58,7 +58,7 @@ describe('cache migrations', () => {
     const result = migrate(db, cacheMigrations, CACHE_MIGRATIONS_TABLE);
     expect(result.ok && result.value.applied).toEqual(['0002_queue_indexes_and_search']);
     expect(db.prepare("SELECT count(*) AS n FROM tickets_fts WHERE tickets_fts MATCH '\"clinica\"*'").get()).toEqual({ n: 1 });
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get()).toEqual({ n: 13 });
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get()).toEqual({ n: 16 });
     db.close();
   });
 

@@ -85,13 +85,13 @@ describe('initial bulk load', () => {
   it('defers secondary indexes and search triggers until the last page, then builds them', () => {
     const { changes, t1 } = seedCompany();
     const indexCount = () => (store.db.prepare("SELECT count(*) AS n FROM cache.sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get() as { n: number }).n;
-    expect(indexCount()).toBe(13);
+    expect(indexCount()).toBe(16);
     const first = mustOk(store.applyPulledPage(page(changes.slice(0, 3), { cursor: 'p1', hasMore: true, remaining: 4 })));
     expect(first.initialLoad).toBe(true);
     expect(indexCount()).toBe(0);
     expect(store.db.prepare("SELECT count(*) AS n FROM cache.sqlite_master WHERE type = 'trigger'").get()).toEqual({ n: 0 });
     mustOk(store.applyPulledPage(page(changes.slice(3), { cursor: 'p2', hasMore: false })));
-    expect(indexCount()).toBe(13);
+    expect(indexCount()).toBe(16);
     expect(store.db.prepare("SELECT count(*) AS n FROM cache.sqlite_master WHERE type = 'trigger'").get()).toEqual({ n: 3 });
     expect(store.db.prepare('SELECT count(*) AS n FROM deferred_ddl').get()).toEqual({ n: 0 });
     expect(mustOk(store.queries.queuePage({ view: 'all', search: 'impresora' })).rows.map((r) => r.id)).toEqual([t1.id]);
@@ -110,7 +110,7 @@ describe('initial bulk load', () => {
     store = mustOpen(dir);
     expect(store.pullParams().cursor).toBe('p1');
     mustOk(store.applyPulledPage(page(changes.slice(3), { cursor: 'p2' })));
-    expect(store.db.prepare("SELECT count(*) AS n FROM cache.sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get()).toEqual({ n: 13 });
+    expect(store.db.prepare("SELECT count(*) AS n FROM cache.sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get()).toEqual({ n: 16 });
     expect(mustOk(store.queries.queuePage({ view: 'all', search: 'correo' })).total).toBe(1);
   });
 });
@@ -132,7 +132,7 @@ describe('a failure at any point of a page leaves the cache exactly as it was', 
       const extra = [ticket(cu.id, { number: 2001 }), ticket(cu.id, { number: 2002 }), ticket(cu.id, { number: 2003 })];
       const target = initial ? page(changes, { cursor: 'next', hasMore: false }) : page(extra.map((t) => upsert('ticket', t)), { cursor: 'next' });
       const before = dumpCache(store);
-      const faults: { point: FaultPoint; index?: number }[] = points.flatMap((point) =>
+      const faults = points.flatMap((point): { point: FaultPoint; index?: number }[] =>
         point === 'page.change' ? target.changes.map((_, index) => ({ point, index })) : [{ point }],
       );
       for (const f of faults) {

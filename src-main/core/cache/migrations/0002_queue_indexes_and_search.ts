@@ -27,6 +27,11 @@ export const migration0002: Migration = {
     }
     statements.push(
       'CREATE INDEX tickets_by_customer ON tickets (customer_id, created_at)',
+      // Filters without a view prefix (urgency filters use urgency_rank,
+      // the leading column of tickets_by_priority).
+      'CREATE INDEX tickets_by_type ON tickets (type, created_at)',
+      'CREATE INDEX tickets_by_channel ON tickets (channel, created_at)',
+      'CREATE INDEX tickets_by_tier ON tickets (tier_rank, created_at)',
       'CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE)',
       'CREATE INDEX plan_assignments_by_customer ON plan_assignments (customer_id, effective_month)',
       'CREATE INDEX plan_assignments_by_plan ON plan_assignments (plan_id)',

@@ -102,6 +102,9 @@ function decodeCursor(cursor: string, key: string, dir: string, columns: readonl
 
 type Params = Record<string, string | number | null>;
 
+/** Same ranks as the tickets.urgency_rank generated column. */
+const URGENCY_RANK: { readonly [U in z.infer<typeof Urgency>]: number } = { critical: 0, high: 1, medium: 2, low: 3 };
+
 function whereClause(input: z.output<typeof QueuePageInputSchema>, me: string | null, params: Params): string[] {
   const where: string[] = [];
   switch (input.view) {
@@ -128,7 +131,7 @@ function whereClause(input: z.output<typeof QueuePageInputSchema>, me: string | 
   list('t.type', 'type', f.type);
   list('t.status', 'status', f.status);
   list('t.channel', 'channel', f.channel);
-  list('t.urgency', 'urgency', f.urgency);
+  list('t.urgency_rank', 'urgency', f.urgency?.map((u) => URGENCY_RANK[u]));
   list('t.tier_rank', 'tier', f.tier?.map(tierRank));
   list('t.customer_id', 'customer', f.customerId);
   list('t.assignee_id', 'tech', f.technicianId);

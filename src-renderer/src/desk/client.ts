@@ -11,6 +11,7 @@
 import { BRIDGE_PATH } from '../../../src-shared/ipc/bridge-protocol.ts';
 import type { DeskApi } from '../../../src-shared/ipc/desk-api.ts';
 import { createBridgeClient, type BridgeSocket, type ConnectionState } from './bridge-client.ts';
+import { tokenFromHash } from './token.ts';
 
 declare global {
   interface Window {
@@ -29,14 +30,6 @@ export type DeskAccess =
   | { readonly status: 'missingToken' };
 
 const TOKEN_STORAGE_KEY = 'ayni.bridgeToken';
-
-/** Reads `token` from a fragment like `#token=abc` or `#token=abc&x=y`; null when absent. */
-export function tokenFromHash(hash: string): string | null {
-  const body = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (body.startsWith('/')) return null;
-  const token = new URLSearchParams(body).get('token');
-  return token && token.length > 0 ? token : null;
-}
 
 function readSessionToken(): string | null {
   try {

@@ -123,7 +123,7 @@ export const en: Catalog = {
   'district.title': 'Do we serve on site?',
   'district.help': 'On-site visits cover the 43 districts of Lima Metropolitana and the 7 of Callao.',
   'district.label': 'District, UBIGEO or place',
-  'district.placeholder': 'e.g. Miraflores, SJL or 150122',
+  'district.placeholder': 'e.g. Surco or 150122',
   'district.searching': 'Searching…',
   'district.inArea': 'Inside the service area',
   'district.outArea': 'Outside the service area',

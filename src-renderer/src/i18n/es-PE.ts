@@ -125,7 +125,7 @@ export const esPE = {
   'district.title': '¿Atendemos en sitio?',
   'district.help': 'Las visitas en sitio cubren los 43 distritos de Lima Metropolitana y los 7 del Callao.',
   'district.label': 'Distrito, UBIGEO o lugar',
-  'district.placeholder': 'p. ej. Miraflores, SJL o 150122',
+  'district.placeholder': 'p. ej. Surco o 150122',
   'district.searching': 'Buscando…',
   'district.inArea': 'Dentro del área de servicio',
   'district.outArea': 'Fuera del área de servicio',

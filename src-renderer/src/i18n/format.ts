@@ -8,7 +8,10 @@
  * 08:00–21:00 across the company.
  */
 import type { Locale } from '../../../src-shared/ipc/desk-api.ts';
+import { limaDateOf } from '../../../src-shared/calendar/lima-time.ts';
 import { INTL_LOCALE } from './catalog.ts';
+
+export { limaDateOf };
 
 export const LIMA_TIME_ZONE = 'America/Lima';
 
@@ -94,13 +97,6 @@ export function weekdayNames(locale: Locale): WeekdayName[] {
     const long = formatter(locale, { weekday: 'long', timeZone: 'UTC' }).format(date);
     return { isoWeekday: i + 1, short: capitalize(short, locale), long };
   });
-}
-
-/** The Lima calendar date of an instant, as `YYYY-MM-DD`. */
-export function limaDateOf(at: Date): string {
-  const parts = formatter('en', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: LIMA_TIME_ZONE }).formatToParts(at);
-  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
-  return toIsoDate({ year: get('year'), month: get('month'), day: get('day') });
 }
 
 /** "14:05" in Lima time. */

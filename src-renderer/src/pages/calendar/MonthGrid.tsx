@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import type { CalendarDay, CalendarMonth } from '../../../../src-shared/ipc/desk-api.ts';
 import { formatMonthYear, weekdayNames } from '../../i18n/format.ts';
 import { useT } from '../../i18n/index.ts';
-import { DEFAULT_CLOSES_AT, DEFAULT_OPENS_AT, dayKind, dayLabel, weeksOf } from './month-layout.ts';
+import { dayKind, dayLabel, hoursOf, weeksOf } from './month-layout.ts';
 
 function DayCell({ day, today }: { readonly day: CalendarDay; readonly today: string }): ReactNode {
   const translator = useT();
@@ -30,7 +30,7 @@ function DayCell({ day, today }: { readonly day: CalendarDay; readonly today: st
           {isToday ? <span className="day__today">{t('calendar.kind.today')}</span> : null}
         </div>
         {showHours ? (
-          <span className="day__hours">{t('calendar.hoursRange', { opens: day.opensAt ?? DEFAULT_OPENS_AT, closes: day.closesAt ?? DEFAULT_CLOSES_AT })}</span>
+          <span className="day__hours">{t('calendar.hoursRange', hoursOf(day))}</span>
         ) : null}
         {day.name ? <span className="day__name">{day.name}</span> : null}
       </div>

@@ -2,6 +2,7 @@
  * Pure helpers behind the Calendario grid: weeks as rows (Monday first), what
  * kind each day is, and the month's notable days. No React, so unit tests run them.
  */
+import { STANDARD_CLOSES_AT, STANDARD_OPENS_AT } from '../../../../src-shared/calendar/types.ts';
 import type { CalendarDay, CalendarMonth } from '../../../../src-shared/ipc/desk-api.ts';
 import { assertNever } from '../../../../src-shared/result.ts';
 import type { MessageParams, Translator } from '../../i18n/catalog.ts';
@@ -9,8 +10,6 @@ import { formatLongDate } from '../../i18n/format.ts';
 
 export type DayKind = 'open' | 'opening' | 'weekend' | 'holiday' | 'closure' | 'closed';
 
-export const DEFAULT_OPENS_AT = '08:00';
-export const DEFAULT_CLOSES_AT = '21:00';
 
 export function dayKind(day: CalendarDay): DayKind {
   if (day.open) return day.companyOpening ? 'opening' : 'open';
@@ -52,8 +51,9 @@ export function closedWeekdays(month: CalendarMonth): number {
   return month.days.filter((day) => !day.open && day.weekday <= 5 && (day.reason === 'holiday' || day.reason === 'closure')).length;
 }
 
-function hoursOf(day: CalendarDay): MessageParams {
-  return { opens: day.opensAt ?? DEFAULT_OPENS_AT, closes: day.closesAt ?? DEFAULT_CLOSES_AT };
+/** A day's opening hours; the desk sends them for open days, the company standard fills any gap. */
+export function hoursOf(day: CalendarDay): MessageParams {
+  return { opens: day.opensAt ?? STANDARD_OPENS_AT, closes: day.closesAt ?? STANDARD_CLOSES_AT };
 }
 
 /** "abierto/feriado: …" part of a day's spoken label. */

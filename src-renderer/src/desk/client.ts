@@ -80,6 +80,10 @@ export function openDesk(): DeskAccess {
     url: `ws://${location.host}${BRIDGE_PATH}?token=${encodeURIComponent(token)}`,
     createSocket: (url) => new WebSocket(url) as unknown as BridgeSocket,
   });
+  // Close the socket properly when the page goes away (reload, close) instead of leaving the host a reset connection.
+  window.addEventListener('pagehide', (event) => {
+    if (!event.persisted) client.dispose();
+  });
   access = {
     status: 'ready',
     desk: client,

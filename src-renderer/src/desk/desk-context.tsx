@@ -44,13 +44,15 @@ export type QueryState<T> =
 
 /**
  * Calls a DeskApi read and tracks its result. Re-runs when the input changes
- * (compared by value) and when the bridge reconnects; a late answer to an
- * older input is dropped. While a new input loads, the previous value stays
- * available so the screen does not flash empty.
+ * (compared by value), when the bridge reconnects, and when the desk says
+ * rows of one of `invalidatedBy` changed (`rows.changed`, e.g. after a sync);
+ * a late answer to an older input is dropped. While a new input loads, the
+ * previous value stays available so the screen does not flash empty.
  */
 export function useDeskQuery<N extends DeskCallName>(
   name: N,
   input: DeskInput<N>,
+  invalidatedBy: readonly string[] = [],
 ): { readonly state: QueryState<DeskOutput<N>>; readonly reload: () => void } {
   const desk = useDesk();
   const connection = useDeskConnection();
@@ -68,6 +70,15 @@ export function useDeskQuery<N extends DeskCallName>(
       setAttempt((n) => n + 1);
     }
   }, [connection]);
+
+  const entitiesKey = invalidatedBy.join(',');
+  useEffect(() => {
+    if (entitiesKey === '') return;
+    const watched = new Set(entitiesKey.split(','));
+    return desk.on('rows.changed', ({ entities }) => {
+      if (entities.some((entity) => watched.has(entity))) setAttempt((n) => n + 1);
+    });
+  }, [desk, entitiesKey]);
 
   useEffect(() => {
     const requestId = ++latest.current;

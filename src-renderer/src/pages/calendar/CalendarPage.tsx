@@ -16,6 +16,9 @@ import { DistrictLookup } from './DistrictLookup.tsx';
 import { MonthGrid } from './MonthGrid.tsx';
 import { Legend, MonthTotals, NotableDays } from './MonthSummary.tsx';
 
+/** Synced rows that change what the month shows (holidays and company closures arrive as `calendarDay`). */
+const CALENDAR_ENTITIES = ['calendarDay'] as const;
+
 /** The years `calendar.month` accepts. */
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
@@ -113,7 +116,7 @@ export function CalendarPage(): ReactNode {
   const { t, locale } = useT();
   const shown = useShownMonth();
   const today = limaDateOf(useNow(60_000));
-  const { state, reload } = useDeskQuery('calendar.month', { year: shown.year, month: shown.month });
+  const { state, reload } = useDeskQuery('calendar.month', { year: shown.year, month: shown.month }, CALENDAR_ENTITIES);
   useMonthArrowKeys();
 
   const monthKey = `${shown.year}-${String(shown.month).padStart(2, '0')}`;

@@ -46,7 +46,8 @@ export interface PushBatch {
 
 export interface PushOutcome {
   readonly lastSeq: number;
-  readonly acknowledged: number;
+  /** How many of the batch's mutations the server has processed (applied or rejected). */
+  readonly processed: number;
   readonly rejected: readonly { seq: number; code: string }[];
   readonly changed: readonly EntityName[];
 }
@@ -265,9 +266,9 @@ export class CacheStore {
             rejected.push({ seq: entry.seq, code });
           }
           this.#faults('push.afterRejections');
-          const acknowledged = this.#outbox.acknowledge(lastSeq);
+          this.#outbox.acknowledge(lastSeq);
           this.#faults('push.beforeCommit');
-          return { lastSeq, acknowledged, rejected, changed: [...changed] };
+          return { lastSeq, processed: batch.mutations.filter((m) => m.seq <= lastSeq).length, rejected, changed: [...changed] };
         })(),
       );
     } catch (error) {

@@ -111,7 +111,7 @@ describe('push results', () => {
     expect(store.db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'sent'").get()).toEqual({ n: 3 });
     // The server processed only 1 and 2 (e.g. it timed out on 3).
     const outcome = mustOk(store.applyPushResponse(batch, { lastSeq: 2, results: [{ seq: 1, status: 'applied' }, { seq: 2, status: 'applied' }] }));
-    expect(outcome).toMatchObject({ lastSeq: 2, acknowledged: 2, rejected: [] });
+    expect(outcome).toMatchObject({ lastSeq: 2, processed: 2, rejected: [] });
     expect(store.takePushBatch(10)?.mutations.map((m) => m.seq)).toEqual([3]);
     // Acknowledged edits stay visible until a pull shows the server's version.
     expect(store.queries.ticketDetail(company.t1.id)?.ticket.status).toBe('in_progress');

@@ -1,0 +1,377 @@
+/**
+ * The sync engine: pushes queued edits and pulls server changes into the
+ * cache (DESIGN.md §3). One cycle at a time — push everything queued, then
+ * pull until the server has no more — triggered by server pokes (SSE), a
+ * fallback poll, every local edit, and on demand. Failures back off
+ * exponentially with jitter. A 401 signs the desk out and leaves the queued
+ * edits alone; they go out after the next login of the same user.
+ */
+import type { SyncStatus } from '../../../src-shared/ipc/desk-api.ts';
+import type { EntityName } from '../../../src-shared/protocol/entities.ts';
+import { API_PREFIX, LoginResponseSchema, SCHEMA_VERSION } from '../../../src-shared/protocol/sync.ts';
+import { fail, ok, type AppError, type Result } from '../../../src-shared/result.ts';
+import type { LocalEditSaved, CacheStore } from '../cache/store.ts';
+import type { SessionUser } from '../cache/outbox.ts';
+import { createStderrLogger, type CoreLogger } from '../log.ts';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
+import { requestJson, type FetchLike, type HttpFailure } from './http.ts';
+import { syncMessages } from './messages.ts';
+import { realScheduler, type Scheduler, type TimerHandle } from './scheduler.ts';
+import { EventStream } from './event-stream.ts';
+import type { TokenStore } from './token-store.ts';
+
+export interface SyncEngineOptions {
+  readonly cache: CacheStore;
+  /** Origin of the server of record, e.g. `http://127.0.0.1:4100` (the engine adds /api/v1). */
+  readonly serverUrl: string;
+  readonly fetch: FetchLike;
+  readonly tokens: TokenStore;
+  readonly scheduler?: Scheduler;
+  readonly random?: () => number;
+  readonly logger?: CoreLogger;
+  /** Fallback poll when no poke arrives (ms). */
+  readonly pollIntervalMs?: number;
+  readonly pageLimit?: number;
+  readonly pushBatchSize?: number;
+  readonly maxResponseBytes?: number;
+  readonly requestTimeoutMs?: number;
+  readonly backoff?: BackoffPolicy;
+  /** Listen to /sync/events pokes (default true). */
+  readonly serverEvents?: boolean;
+}
+
+export type SyncState = SyncStatus['state'];
+type Listener<T> = (payload: T) => void;
+
+export class SyncEngine {
+  readonly #cache: CacheStore;
+  readonly #serverUrl: string;
+  readonly #base: string;
+  readonly #fetch: FetchLike;
+  readonly #tokens: TokenStore;
+  readonly #scheduler: Scheduler;
+  readonly #random: () => number;
+  readonly #logger: CoreLogger;
+  readonly #pollMs: number;
+  readonly #pageLimit: number;
+  readonly #pushBatch: number;
+  readonly #maxBytes: number;
+  readonly #timeoutMs: number;
+  readonly #backoff: BackoffPolicy;
+  readonly #events: EventStream | null;
+  readonly #statusListeners = new Set<Listener<SyncStatus>>();
+  readonly #rowsListeners = new Set<Listener<{ entities: string[] }>>();
+
+  #token: string | null = null;
+  #running = false;
+  #abort = new AbortController();
+  #state: SyncState = 'idle';
+  #message: string | undefined;
+  #progress: SyncStatus['progress'];
+  #cycle: Promise<Result<void>> | null = null;
+  #again = false;
+  #failures = 0;
+  #retryTimer: TimerHandle | null = null;
+  #retryWanted = false;
+  #pollTimer: TimerHandle | null = null;
+
+  constructor(options: SyncEngineOptions) {
+    this.#cache = options.cache;
+    this.#serverUrl = options.serverUrl.replace(/\/+$/, '');
+    this.#base = `${this.#serverUrl}${API_PREFIX}`;
+    this.#fetch = options.fetch;
+    this.#tokens = options.tokens;
+    this.#scheduler = options.scheduler ?? realScheduler();
+    this.#random = options.random ?? Math.random;
+    this.#logger = options.logger ?? createStderrLogger('sync');
+    this.#pollMs = options.pollIntervalMs ?? 30_000;
+    this.#pageLimit = options.pageLimit ?? 1_000;
+    this.#pushBatch = Math.min(options.pushBatchSize ?? 100, 500);
+    this.#maxBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
+    this.#timeoutMs = options.requestTimeoutMs ?? 30_000;
+    this.#backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.#events =
+      options.serverEvents === false
+        ? null
+        : new EventStream({
+            url: `${this.#base}/sync/events`,
+            fetch: options.fetch,
+            scheduler: this.#scheduler,
+            backoff: this.#backoff,
+            random: this.#random,
+            token: () => this.#token,
+            onPoke: () => this.requestSync(),
+            onConnected: () => this.requestSync(),
+            onUnauthorized: () => void this.#signOut(syncMessages.sessionExpired),
+            logger: this.#logger,
+          });
+  }
+
+  // ---- Lifecycle ----------------------------------------------------------------
+
+  async start(): Promise<void> {
+    if (this.#running) return;
+    this.#running = true;
+    this.#abort = new AbortController();
+    this.#token = await this.#tokens.load();
+    if (this.#token === null) {
+      this.#setState('signedOut', syncMessages.noSession);
+      return;
+    }
+    this.#online();
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.#abort.abort();
+    this.#events?.stop();
+    this.#clearTimer('retry');
+    this.#clearTimer('poll');
+    await this.#cycle;
+  }
+
+  /** Signs in; refuses (without storing the token) when queued edits belong to another user or server. */
+  async login(email: string, password: string): Promise<Result<SessionUser>> {
+    const response = await requestJson({ fetch: this.#fetch, url: `${this.#base}/auth/login`, method: 'POST', body: { email, password }, maxBytes: 1024 * 1024, timeoutMs: this.#timeoutMs });
+    if (!response.ok) {
+      const f = response.failure;
+      if (f.kind === 'unauthorized') return fail('INVALID_CREDENTIALS', syncMessages.invalidCredentials);
+      if (f.kind === 'network') return fail('OFFLINE', syncMessages.loginOffline);
+      return fail(f.code, syncMessages.loginFailed(f.message));
+    }
+    const parsed = LoginResponseSchema.safeParse(response.body);
+    if (!parsed.success) return fail('SYNC_MALFORMED_RESPONSE', syncMessages.loginMalformed);
+    const session = this.#cache.beginSession(this.#serverUrl, parsed.data.user);
+    if (!session.ok) return session;
+    await this.#tokens.save(parsed.data.token);
+    this.#token = parsed.data.token;
+    if (session.value.cacheCleared) this.#emitRows(['*']);
+    if (this.#running) this.#online();
+    return ok(parsed.data.user);
+  }
+
+  /** Forgets the token; queued edits stay for the next login. */
+  async logout(): Promise<void> {
+    await this.#signOut(syncMessages.noSession);
+  }
+
+  // ---- Edits ----------------------------------------------------------------------
+
+  /** Saves an edit locally (see CacheStore.applyLocalEdit), announces it and pushes it. */
+  edit(name: string, args: unknown): Result<LocalEditSaved> {
+    return this.#afterEdit(this.#cache.applyLocalEdit(name, args));
+  }
+
+  retryNeedsAttention(id: number, correctedArgs?: unknown): Result<LocalEditSaved> {
+    return this.#afterEdit(this.#cache.retryNeedsAttention(id, correctedArgs));
+  }
+
+  discardNeedsAttention(id: number): Result<void> {
+    const result = this.#cache.discardNeedsAttention(id);
+    if (result.ok) this.#emitStatus();
+    return result;
+  }
+
+  #afterEdit(result: Result<LocalEditSaved>): Result<LocalEditSaved> {
+    if (result.ok) {
+      this.#emitRows(result.value.changed);
+      this.#emitStatus();
+      this.requestSync();
+    }
+    return result;
+  }
+
+  // ---- Status and events ----------------------------------------------------------
+
+  status(): SyncStatus {
+    const info = this.#cache.syncInfo();
+    return {
+      state: this.#state,
+      pendingEdits: info.pendingEdits,
+      lastSyncAt: info.lastSyncAt,
+      ...(this.#message === undefined ? {} : { message: this.#message }),
+      ...(this.#progress === undefined ? {} : { progress: this.#progress }),
+    };
+  }
+
+  onStatus(listener: Listener<SyncStatus>): () => void {
+    this.#statusListeners.add(listener);
+    return () => this.#statusListeners.delete(listener);
+  }
+
+  /** `{entities}` after each applied page or local change; `['*']` when the whole cache was replaced. */
+  onRowsChanged(listener: Listener<{ entities: string[] }>): () => void {
+    this.#rowsListeners.add(listener);
+    return () => this.#rowsListeners.delete(listener);
+  }
+
+  // ---- Cycles -----------------------------------------------------------------------
+
+  /** Asks for a cycle soon (when started); coalesces with one already running. */
+  requestSync(): void {
+    if (this.#running) void this.syncNow();
+  }
+
+  /** Runs a cycle (or waits for the running one and then runs another) and reports how it went. */
+  syncNow(): Promise<Result<void>> {
+    if (this.#token === null) return Promise.resolve(fail('SIGNED_OUT', syncMessages.noSession));
+    if (this.#cycle !== null) {
+      // The running loop goes round once more before it settles.
+      this.#again = true;
+      return this.#cycle;
+    }
+    const cycle = this.#runCycles();
+    this.#cycle = cycle;
+    return cycle;
+  }
+
+  async #runCycles(): Promise<Result<void>> {
+    let result: Result<void>;
+    this.#retryWanted = false;
+    try {
+      do {
+        this.#again = false;
+        result = await this.#cycleOnce();
+      } while (this.#again && result.ok && this.#token !== null);
+    } finally {
+      this.#cycle = null;
+    }
+    // Scheduled only once the cycle is over, so a retry can never fire into
+    // the cycle that failed (and be swallowed by it). Requests that arrived
+    // during a failed cycle are covered by this retry.
+    if (this.#retryWanted && this.#running) {
+      this.#clearTimer('retry');
+      this.#retryTimer = this.#scheduler.setTimeout(() => this.requestSync(), backoffDelay(this.#failures, this.#backoff, this.#random));
+      this.#failures += 1;
+    }
+    return result;
+  }
+
+  async #cycleOnce(): Promise<Result<void>> {
+    this.#clearTimer('retry');
+    this.#setState('syncing');
+    if (this.#cache.ensureTierMonth()) this.#emitRows(['ticket']);
+    const pushed = await this.#push();
+    if (!pushed.ok) return pushed;
+    const pulled = await this.#pull();
+    if (!pulled.ok) return pulled;
+    this.#failures = 0;
+    this.#progress = undefined;
+    this.#setState('online');
+    this.#schedulePoll();
+    return ok(undefined);
+  }
+
+  async #push(): Promise<Result<void>> {
+    for (;;) {
+      const batch = this.#cache.takePushBatch(this.#pushBatch);
+      if (batch === null) return ok(undefined);
+      const response = await this.#request('POST', '/sync/push', { clientId: batch.clientId, schemaVersion: SCHEMA_VERSION, mutations: batch.mutations });
+      if (!response.ok) return this.#failed(response.failure);
+      const outcome = this.#cache.applyPushResponse(batch, response.body);
+      if (!outcome.ok) return this.#failedWith(outcome.error);
+      if (outcome.value.changed.length > 0) this.#emitRows(outcome.value.changed);
+      if (outcome.value.rejected.length > 0) this.#logger.warn(`El servidor rechazó ${outcome.value.rejected.length} cambio(s): ${outcome.value.rejected.map((r) => `#${r.seq} ${r.code}`).join(', ')}`);
+      this.#emitStatus();
+      if (outcome.value.processed === 0) return this.#failedWith({ code: 'SYNC_PUSH_STALLED', message: syncMessages.pushStalled });
+    }
+  }
+
+  async #pull(): Promise<Result<void>> {
+    let done = 0;
+    for (;;) {
+      const { cursor, clientId } = this.#cache.pullParams();
+      const query = new URLSearchParams({ clientId, limit: String(this.#pageLimit) });
+      if (cursor !== null) query.set('cursor', cursor);
+      const response = await this.#request('GET', `/sync/pull?${query.toString()}`);
+      if (!response.ok) return this.#failed(response.failure);
+      const applied = this.#cache.applyPulledPage(response.body, this.#pageLimit);
+      if (!applied.ok) return this.#failedWith(applied.error);
+      done += applied.value.applied;
+      if (applied.value.changed.length > 0) this.#emitRows(applied.value.changed);
+      if (!applied.value.hasMore) return ok(undefined);
+      if (applied.value.remaining !== undefined) this.#progress = { done, total: done + applied.value.remaining };
+      this.#emitStatus();
+    }
+  }
+
+  #request(method: 'GET' | 'POST', path: string, body?: unknown) {
+    return requestJson({ fetch: this.#fetch, url: `${this.#base}${path}`, method, token: this.#token, body, maxBytes: this.#maxBytes, timeoutMs: this.#timeoutMs, signal: this.#abort.signal });
+  }
+
+  // ---- Failures -------------------------------------------------------------------
+
+  async #failed(failure: HttpFailure): Promise<Result<void>> {
+    switch (failure.kind) {
+      case 'unauthorized':
+        await this.#signOut(syncMessages.sessionExpired);
+        return fail('UNAUTHORIZED', syncMessages.sessionExpired);
+      case 'network':
+        this.#logger.warn(`Sin conexión con el servidor: ${failure.message}`);
+        return this.#retryLater('offline', { code: 'OFFLINE', message: syncMessages.offline });
+      case 'http':
+        this.#logger.warn(`El servidor respondió ${failure.status} ${failure.code}: ${failure.message}`);
+        return this.#retryLater('error', { code: failure.code, message: syncMessages.serverError(failure.status) });
+      case 'protocol':
+        return this.#failedWith({ code: failure.code, message: failure.message });
+    }
+  }
+
+  #failedWith(error: AppError): Result<void> {
+    this.#logger.warn(`Sincronización fallida (${error.code}): ${error.message}`);
+    return this.#retryLater('error', error);
+  }
+
+  #retryLater(state: 'offline' | 'error', error: AppError): Result<void> {
+    this.#progress = undefined;
+    this.#retryWanted = true;
+    this.#setState(state, error.message);
+    return { ok: false, error };
+  }
+
+  async #signOut(message: string): Promise<void> {
+    this.#token = null;
+    this.#events?.stop();
+    this.#clearTimer('retry');
+    this.#clearTimer('poll');
+    this.#progress = undefined;
+    await this.#tokens.clear();
+    this.#setState('signedOut', message);
+  }
+
+  // ---- Helpers ----------------------------------------------------------------------
+
+  #online(): void {
+    this.#setState('idle');
+    this.#events?.start();
+    this.requestSync();
+  }
+
+  #schedulePoll(): void {
+    this.#clearTimer('poll');
+    if (this.#running) this.#pollTimer = this.#scheduler.setTimeout(() => this.requestSync(), this.#pollMs);
+  }
+
+  #clearTimer(which: 'retry' | 'poll'): void {
+    const timer = which === 'retry' ? this.#retryTimer : this.#pollTimer;
+    if (timer !== null) this.#scheduler.clearTimeout(timer);
+    if (which === 'retry') this.#retryTimer = null;
+    else this.#pollTimer = null;
+  }
+
+  #setState(state: SyncState, message?: string): void {
+    this.#state = state;
+    this.#message = message;
+    this.#emitStatus();
+  }
+
+  #emitStatus(): void {
+    const status = this.status();
+    for (const listener of this.#statusListeners) listener(status);
+  }
+
+  #emitRows(entities: readonly (EntityName | '*')[]): void {
+    const payload = { entities: [...entities] };
+    for (const listener of this.#rowsListeners) listener(payload);
+  }
+}

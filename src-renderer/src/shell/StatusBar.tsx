@@ -11,7 +11,7 @@ import { describeInstant, formatLimaTime } from '../i18n/format.ts';
 import { useT, type Translator } from '../i18n/index.ts';
 import { useNow } from './use-now.ts';
 
-export function syncStateText(status: SyncStatus | null, t: Translator['t']): string {
+function syncStateText(status: SyncStatus | null, t: Translator['t']): string {
   if (!status) return t('status.sync.unknown');
   switch (status.state) {
     case 'idle':

@@ -23,4 +23,3 @@ const useLocaleStore = create<LocaleState>()((set) => ({
 export const useLocale = (): Locale => useLocaleStore((s) => s.locale);
 export const useLocaleLoaded = (): boolean => useLocaleStore((s) => s.loaded);
 export const setLocale = (locale: Locale): void => useLocaleStore.getState().setLocale(locale);
-export const getLocale = (): Locale => useLocaleStore.getState().locale;

@@ -14,7 +14,7 @@ export interface ComingSoonContent {
   readonly items: readonly MessageKey[];
 }
 
-export const COMING_SOON: Readonly<Record<'queue' | 'dispatch' | 'hours', ComingSoonContent>> = {
+const COMING_SOON: Readonly<Record<'queue' | 'dispatch' | 'hours', ComingSoonContent>> = {
   queue: { icon: 'queue', heading: 'page.queue.heading', body: 'page.queue.body', items: ['page.queue.item1', 'page.queue.item2', 'page.queue.item3'] },
   dispatch: {
     icon: 'dispatch',

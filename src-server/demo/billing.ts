@@ -82,7 +82,8 @@ interface MonthUsage {
 export class UsageTracker {
   readonly #book: PlanBook;
   readonly #rng: Rng;
-  readonly #usage = new Map<string, MonthUsage>();
+  /** customerId → month → usage; nested maps avoid building a string key per time entry. */
+  readonly #usage = new Map<string, Map<string, MonthUsage>>();
   readonly #buyProbability: number;
   readonly #nowMs: number;
 
@@ -94,11 +95,15 @@ export class UsageTracker {
   }
 
   #month(customerId: string, month: string): MonthUsage {
-    const key = `${customerId}|${month}`;
-    let usage = this.#usage.get(key);
+    let months = this.#usage.get(customerId);
+    if (months === undefined) {
+      months = new Map();
+      this.#usage.set(customerId, months);
+    }
+    let usage = months.get(month);
     if (usage === undefined) {
       usage = { remote: 0, onsite: 0, tickets: 0, remoteBought: 0, onsiteBought: 0, ticketsBought: 0 };
-      this.#usage.set(key, usage);
+      months.set(month, usage);
     }
     return usage;
   }
@@ -143,7 +148,9 @@ export class UsageTracker {
 
   /** Drops months before `month` once no more entries can land there. */
   forgetBefore(month: string): void {
-    for (const key of this.#usage.keys()) if ((key.split('|')[1] ?? '') < month) this.#usage.delete(key);
+    for (const months of this.#usage.values()) {
+      for (const key of months.keys()) if (key < month) months.delete(key);
+    }
   }
 }
 

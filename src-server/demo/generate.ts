@@ -44,7 +44,7 @@ export interface DemoCompany {
   calendarDays: CalendarDayEntity[];
 }
 
-/** One slice of the company: the reference data first, then one month of tickets at a time. */
+/** One slice of the company: the reference data first, then tickets (with all their rows) in creation order. */
 export type DemoBatch = DemoCompany;
 
 export interface DemoStats {
@@ -79,6 +79,9 @@ export function demoSize(scale = 1): DemoSize {
     planChanges: Math.max(3, Math.round(customers / 40)),
   };
 }
+
+/** Tickets per yielded batch (with their events, visits and entries): about a thousand rows. */
+const BATCH_TICKETS = 100;
 
 const CHANNELS: readonly Channel[] = ['portal', 'email', 'phone'];
 const CHANNEL_WEIGHTS = [55, 37, 8];
@@ -125,7 +128,7 @@ export function* streamDemoCompany(options: DemoCompanyOptions, stats: DemoStats
   yield first;
 
   const rng = createRng(seed, 'tickets');
-  const schedule = new TechnicianSchedule(calendar, createTravelEstimator(), staff.technicians.length);
+  const schedule = new TechnicianSchedule(calendar, createTravelEstimator(), staff.technicians.map((t) => t.user.homeDistrictUbigeo));
   const tracker = new UsageTracker(book, createRng(seed, 'purchases'), nowMs);
   const ctx: LifecycleContext = { rng, calendar, schedule, staff, nowMs, stats };
   const templatesBySector = new Map<string, { list: IssueTemplate[]; weights: number[] }>();
@@ -179,7 +182,7 @@ export function* streamDemoCompany(options: DemoCompanyOptions, stats: DemoStats
     }
     arrivals.sort((a, b) => a.at - b.at);
 
-    const batch = emptyBatch();
+    let batch = emptyBatch();
     for (const arrival of arrivals) {
       number++;
       const customerId = arrival.profile.customer.id;
@@ -204,8 +207,13 @@ export function* streamDemoCompany(options: DemoCompanyOptions, stats: DemoStats
         const purchase = tracker.timeLogged(entry);
         if (purchase !== null) batch.purchases.push(purchase);
       }
+      // Small batches die young in the garbage collector's nursery instead of being promoted.
+      if (batch.tickets.length >= BATCH_TICKETS) {
+        yield batch;
+        batch = emptyBatch();
+      }
     }
-    yield batch;
+    if (batch.tickets.length > 0 || batch.purchases.length > 0) yield batch;
   }
 }
 

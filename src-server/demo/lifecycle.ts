@@ -390,26 +390,22 @@ class Flow {
     if (!story.reach(Math.max(bookedAt, story.last) + 3 * MINUTE_MS)) return false;
     const district = kind === 'onsite' ? (this.#where?.district ?? null) : null;
     const preferredMinute = kind === 'onsite' ? rng.int(34, 64) * 15 : rng.int(36, 72) * 15;
-    let chosen: { tech: number; start: number } | null = null;
-    const tryCandidates = (list: readonly number[], maxOpenDays: number): void => {
-      for (const tech of list) {
-        const start = schedule.findSlot({ technician: tech, earliest, minutes, district, preferredMinute, maxOpenDays });
-        if (start !== null && (chosen === null || start < chosen.start)) chosen = { tech, start };
-      }
-    };
-    tryCandidates(candidates, 8);
-    if (chosen === null) tryCandidates(Array.from({ length: 4 }, () => rng.int(0, staff.technicians.length - 1)), 20);
+    const request = { earliest, minutes, district, preferredMinute, maxOpenDays: 8 };
+    let chosen = schedule.findSlot(request, candidates);
+    // Nobody in the zone has room this week: look further, at anyone.
+    chosen ??= schedule.findSlot({ ...request, maxOpenDays: 20 }, Array.from({ length: 4 }, () => rng.int(0, staff.technicians.length - 1)));
     if (chosen === null) {
       this.#ctx.stats.unplacedVisits++;
       return false;
     }
-    const { tech, start } = chosen as { tech: number; start: number };
+    const { technician: tech, start } = chosen;
     const end = start + minutes * MINUTE_MS;
     const technician = this.#tech(tech);
     const slot = { date: shortDate(start), from: hourMinute(start), to: hourMinute(end), tech: technician.name };
     const at = story.emit(bookedAt, 'visit', bookerId, talk.fill(talk.VISIT_BOOKED[kind], slot));
     if (at === null) return false;
-    schedule.book(tech, { start, end, district });
+    const booking = { start, end, district };
+    schedule.book(tech, booking);
     const where = kind === 'onsite' ? this.#where : null;
     const visit: { -readonly [K in keyof Visit]: Visit[K] } = {
       id: rng.uuid(), ticketId: story.ticketId, technicianId: technician.id, kind, startsAt: iso(start), endsAt: iso(end),
@@ -421,11 +417,16 @@ class Flow {
       if (rng.chance(0.6) && story.emit(story.last + MINUTE_MS, 'reply', bookerId, talk.fill(rng.pick(talk.VISIT_CONFIRMATIONS), slot)) === null) return false;
     }
     if (cancel === 1) {
-      const cancelAt = at + Math.floor((start - at) * (0.3 + rng.next() * 0.6));
-      if (story.emit(cancelAt, 'visit', this.#dispatcher.id, talk.fill(rng.pick(talk.VISIT_CANCELLED), slot)) === null) return false;
-      visit.status = 'cancelled';
-      this.#t = story.last;
-      return 'cancelled';
+      const cancelAt = Math.max(at + Math.floor((start - at) * (0.3 + rng.next() * 0.6)), story.last + MINUTE_MS);
+      // Called off after now: the visit is still on the board. The cancellation and the status move back must both fit before now.
+      if (!story.reach(cancelAt + 2 * MINUTE_MS)) return false;
+      // The server ignores cancelled visits, so one is called off only if the technician's day still works without it.
+      if (schedule.cancel(tech, booking)) {
+        if (story.emit(cancelAt, 'visit', this.#dispatcher.id, talk.fill(rng.pick(talk.VISIT_CANCELLED), slot)) === null) return false;
+        visit.status = 'cancelled';
+        this.#t = story.last;
+        return 'cancelled';
+      }
     }
     const checkIn = start + rng.int(0, kind === 'onsite' ? 12 : 3) * MINUTE_MS;
     if (!story.reach(checkIn)) return false;

@@ -73,6 +73,13 @@ export class EventStream {
       this.#options.onConnected();
       for await (const event of readSse(response.body)) {
         if (event.event === 'poke') this.#options.onPoke();
+        if (event.event === 'unauthorized') {
+          // The server re-checks the session on its heartbeat and says so when it ended.
+          abort.abort();
+          this.#running = false;
+          this.#options.onUnauthorized();
+          return;
+        }
       }
     } catch (error) {
       if (!abort.signal.aborted) this.#options.logger.warn('Canal de avisos del servidor interrumpido; se reconectará', error);

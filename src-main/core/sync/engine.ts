@@ -150,8 +150,13 @@ export class SyncEngine {
     return ok(parsed.data.user);
   }
 
-  /** Forgets the token; queued edits stay for the next login. */
+  /** Ends the session on the server (when reachable) and forgets the token; queued edits stay for the next login. */
   async logout(): Promise<void> {
+    if (this.#token !== null) {
+      const response = await requestJson({ fetch: this.#fetch, url: `${this.#base}/auth/logout`, method: 'POST', token: this.#token, maxBytes: 64 * 1024, timeoutMs: this.#timeoutMs });
+      // The token is forgotten either way; an unreachable server just keeps the session until it expires.
+      if (!response.ok) this.#logger.warn(`No se pudo cerrar la sesión en el servidor (${response.failure.kind}); se olvida localmente.`);
+    }
     await this.#signOut(syncMessages.noSession);
   }
 

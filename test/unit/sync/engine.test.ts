@@ -221,6 +221,28 @@ describe('failures', () => {
   });
 });
 
+describe('logout', () => {
+  it('ends the session on the server, forgets the token and keeps queued edits', async () => {
+    await signedInAndSynced();
+    await h.engine.stop();
+    mustOk(h.engine.edit('ticket.setStatus', { id: h.seed.ticketIds[0]!, status: 'in_progress' }));
+    expect(h.server.sessions).toBe(1);
+    await h.engine.logout();
+    expect(h.server.sessions).toBe(0);
+    expect(h.tokens.peek()).toBeNull();
+    expect(h.engine.status()).toMatchObject({ state: 'signedOut', pendingEdits: 1 });
+  });
+
+  it('still signs out locally when the server cannot be reached', async () => {
+    await signedInAndSynced();
+    h.server.fail('/auth/logout', { kind: 'network' });
+    await h.engine.logout();
+    expect(h.tokens.peek()).toBeNull();
+    expect(h.engine.status().state).toBe('signedOut');
+    expect(h.logger.lines.some((l) => l.includes('No se pudo cerrar la sesión en el servidor'))).toBe(true);
+  });
+});
+
 describe('server pokes', () => {
   it('a poke on the event stream makes the desk pull; a dropped stream reconnects with backoff', async () => {
     await signedInAndSynced({ engine: { serverEvents: true } });

@@ -74,6 +74,10 @@ export class FakeServer {
     return this.rows.get(`${entity}:${id}`)?.data;
   }
 
+  get sessions(): number {
+    return this.#tokens.size;
+  }
+
   expireTokens(): void {
     this.#tokens.clear();
   }
@@ -119,6 +123,10 @@ export class FakeServer {
     if (path === '/auth/login' && method === 'POST') return this.#login(body);
     const auth = new Headers(init?.headers).get('authorization') ?? '';
     if (!this.#tokens.has(auth.replace(/^Bearer /, ''))) return error(401, 'UNAUTHORIZED', 'Token no válido o vencido.');
+    if (path === '/auth/logout' && method === 'POST') {
+      this.#tokens.delete(auth.replace(/^Bearer /, ''));
+      return json(200, { ok: true });
+    }
     if (path === '/sync/pull' && method === 'GET') return this.#pull(url.searchParams);
     if (path === '/sync/push' && method === 'POST') return this.#push(body);
     if (path === '/sync/events' && method === 'GET') return this.#events(init?.signal ?? undefined);

@@ -17,6 +17,7 @@ import { createCalendarModule } from './handlers/calendar.ts';
 import { createDistrictsModule } from './handlers/districts.ts';
 import { createSettingsModule } from './handlers/settings.ts';
 import { createSyncModule } from './handlers/sync.ts';
+import { createPendingWorkModule } from './handlers/work-pending.ts';
 import type { CoreContext, DomainModule, HandlerMap } from './handlers/types.ts';
 
 export interface DeskCoreOptions {
@@ -74,7 +75,7 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     },
   };
 
-  const modules = [createAppModule(ctx), createSettingsModule(ctx), createCalendarModule(ctx), createDistrictsModule(), createSyncModule()] as const;
+  const modules = [createAppModule(ctx), createSettingsModule(ctx), createCalendarModule(ctx), createDistrictsModule(), createSyncModule(), createPendingWorkModule()] as const;
   // Spreading the modules into one map typed with every DeskCallName makes a call without a handler a compile error.
   const handlers: HandlerMap<DeskCallName> = Object.assign({}, ...modules.map((m) => m.handlers)) as MergedHandlers<typeof modules>;
 

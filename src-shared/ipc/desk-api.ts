@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { Result } from '../result.ts';
 import { DESK_CALL_NAMES, DESK_EVENT_NAMES, type DeskCallName, type DeskEventName } from './names.ts';
+import { workCalls, workEvents } from './work-calls.ts';
 
 export const LocaleSchema = z.enum(['es-PE', 'en']);
 export type Locale = z.infer<typeof LocaleSchema>;
@@ -94,12 +95,14 @@ export const deskCalls = {
   'districts.list': { input: Empty, output: z.array(DistrictSchema) },
   'districts.lookup': { input: z.object({ query: z.string().max(200) }).strict(), output: DistrictLookupSchema },
   'sync.status': { input: Empty, output: SyncStatusSchema },
+  ...workCalls,
 } as const satisfies Record<DeskCallName, { input: z.ZodType; output: z.ZodType }>;
 
 export const deskEvents = {
   'sync.status': SyncStatusSchema,
   'rows.changed': z.object({ entities: z.array(z.string()) }),
   'settings.changed': SettingsSchema,
+  ...workEvents,
 } as const satisfies Record<DeskEventName, z.ZodType>;
 
 // Compile-time proof that names.ts and the schemas list the same calls and events.

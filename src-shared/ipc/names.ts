@@ -11,9 +11,36 @@ export const DESK_CALL_NAMES = [
   'districts.list',
   'districts.lookup',
   'sync.status',
+  // The technician's work (work-calls.ts): session, queues, ticket workspace, edits, visits, balances, Needs attention.
+  'session.get',
+  'session.login',
+  'session.logout',
+  'sync.now',
+  'queue.page',
+  'queue.counts',
+  'views.list',
+  'views.save',
+  'views.delete',
+  'ticket.get',
+  'edit.apply',
+  'edit.bulk',
+  'customers.search',
+  'users.list',
+  'visits.range',
+  'balances.month',
+  'attention.list',
+  'attention.retry',
+  'attention.discard',
 ] as const;
 
-export const DESK_EVENT_NAMES = ['sync.status', 'rows.changed', 'settings.changed'] as const;
+export const DESK_EVENT_NAMES = [
+  'sync.status',
+  'rows.changed',
+  'settings.changed',
+  'session.changed',
+  'ticket.assigned',
+  'attention.changed',
+] as const;
 
 export type DeskCallName = (typeof DESK_CALL_NAMES)[number];
 export type DeskEventName = (typeof DESK_EVENT_NAMES)[number];

@@ -1,8 +1,9 @@
 /**
  * DeskApi calls and events for the technician's work (issues 4–5): session,
  * queues, the ticket workspace, edits, visits, balances, Needs attention.
- * Merged into `deskCalls` (desk-api.ts) and `names.ts` by the desk-core
- * integration, together with their handlers.
+ * Spread into `deskCalls`/`deskEvents` (desk-api.ts); the names are listed
+ * in `names.ts` (the preload checks names without zod). Changes to shapes
+ * after the merge are noted next to the schema they touch.
  */
 import { z } from 'zod';
 import {

@@ -10,18 +10,19 @@ import type { EntityName } from '../../../src-shared/protocol/entities.ts';
 import { MUTATION_NAMES, mutationArgs, PushResponseSchema, type MutationName } from '../../../src-shared/protocol/sync.ts';
 import { fail, ok, type Result } from '../../../src-shared/result.ts';
 import type { CoreLogger } from '../log.ts';
-import { beginBulkLoad, finishBulkLoad } from './bulk-load.ts';
+import { applyPage, type AppliedPage } from './apply-page.ts';
 import { noFaults, type FaultHook } from './faults.ts';
 import { OutboxStore, type NeedsAttentionItem, type OutboxEntry, type SessionUser } from './outbox.ts';
 import { EditRefused, Overlay, type RowKey } from './overlay.ts';
-import { validatePullPage, type ValidPage } from './pull-page.ts';
+import { validatePullPage } from './pull-page.ts';
 import { createQueries, type CacheQueries } from './queries/index.ts';
-import { entityTablesEmpty, RowStore } from './rows.ts';
+import { RowStore } from './rows.ts';
 import type { Db } from './sqlite.ts';
 import { StatementCache } from './sqlite.ts';
 import { limaMonthOf, refreshTiers } from './tiers.ts';
 
-export const CACHE_SCHEMA = 'cache';
+/** The schema name cache.db is attached under (outbox.db is `main`). */
+export { CACHE_SCHEMA } from './apply-page.ts';
 
 export interface LocalEditSaved {
   readonly status: 'saved';
@@ -30,14 +31,7 @@ export interface LocalEditSaved {
   readonly changed: readonly EntityName[];
 }
 
-export interface AppliedPage {
-  readonly applied: number;
-  readonly hasMore: boolean;
-  readonly remaining: number | undefined;
-  /** True while the cache is being filled from empty (indexes deferred). */
-  readonly initialLoad: boolean;
-  readonly changed: readonly EntityName[];
-}
+export type { AppliedPage } from './apply-page.ts';
 
 export interface PushBatch {
   readonly clientId: string;
@@ -293,64 +287,14 @@ export class CacheStore {
     const page = validatePullPage(raw, maxChanges);
     if (!page.ok) return page;
     try {
-      return ok(this.db.transaction(() => this.#applyPage(page.value))());
+      const deps = { db: this.db, sql: this.#sql, rows: this.#rows, overlay: this.#overlay, faults: this.#faults, now: this.#now };
+      const applied = this.db.transaction(() => applyPage(deps, page.value))();
+      this.#flushReplayProblems();
+      return ok(applied);
     } catch (error) {
       this.#logger.error('No se pudo aplicar una página de sincronización', error);
       return fail('CACHE_WRITE_FAILED', 'No se pudieron guardar los datos recibidos del servidor. La copia local quedó como estaba; se volverá a intentar.');
     }
-  }
-
-  #applyPage(page: ValidPage): AppliedPage {
-    this.#faults('page.begin');
-    const state = this.#syncState();
-    const month = limaMonthOf(this.#now());
-    let bulk = state.bulk_loading === 1;
-    if (!bulk && state.cursor === null && page.changes.length > 0 && entityTablesEmpty(this.db)) {
-      beginBulkLoad(this.db, CACHE_SCHEMA);
-      bulk = true;
-    }
-    const changed = new Set<EntityName>();
-    const dirty: RowKey[] = [];
-    const tierCustomers = new Set<string>();
-    let allTiers = false;
-    for (const [index, change] of page.changes.entries()) {
-      this.#faults('page.change', index);
-      changed.add(change.entity);
-      if (change.entity === 'customer') tierCustomers.add(change.id);
-      if (change.entity === 'plan') allTiers = true;
-      if (change.entity === 'planAssignment') {
-        const before = this.#rows.read('planAssignment', change.id);
-        if (before !== null) tierCustomers.add(before.data.customerId);
-        if (change.data !== null) tierCustomers.add(change.data.customerId as string);
-      }
-      if (this.#overlay.isDirty(change.entity, change.id)) {
-        this.#overlay.setBase(change.entity, change.id, change.data, change.rev);
-        dirty.push({ entity: change.entity, id: change.id });
-      } else if (change.data === null) {
-        this.#rows.delete(change.entity, change.id);
-      } else {
-        this.#rows.write(change.entity, change.data, change.rev);
-      }
-    }
-    this.#faults('page.rebase');
-    for (const entity of this.#overlay.rebase(dirty)) changed.add(entity);
-    if (!bulk && (allTiers || tierCustomers.size > 0)) {
-      if (refreshTiers(this.#sql, month, allTiers ? 'all' : tierCustomers)) changed.add('ticket');
-    }
-    this.#faults('page.cursor');
-    this.#sql.get('UPDATE sync_state SET cursor = ?, last_sync_at = ? WHERE id = 1').run(page.cursor, this.#now().toISOString());
-    if (!page.hasMore) {
-      // A complete pull holds every effect of the mutations up to lastSeq.
-      this.#sql.get('UPDATE sync_state SET confirmed_seq = max(confirmed_seq, ?) WHERE id = 1').run(page.lastSeq);
-      for (const entity of this.#overlay.confirmUpTo(page.lastSeq)) changed.add(entity);
-      if (bulk) {
-        finishBulkLoad(this.db, CACHE_SCHEMA, this.#sql, month);
-        this.#sql.get('UPDATE sync_state SET tier_month = ? WHERE id = 1').run(month);
-      }
-    }
-    this.#flushReplayProblems();
-    this.#faults('page.end');
-    return { applied: page.changes.length, hasMore: page.hasMore, remaining: page.remaining, initialLoad: bulk, changed: [...changed] };
   }
 
   // ---- Opening ------------------------------------------------------------------

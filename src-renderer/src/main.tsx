@@ -9,6 +9,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/pages.css';
 import './styles/calendar.css';
+import './styles/session.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -9,10 +9,13 @@ import type { AppError } from '../../../src-shared/result.ts';
 import { DeskProvider, useDesk } from '../desk/desk-context.tsx';
 import type { DeskAccess } from '../desk/client.ts';
 import { useT } from '../i18n/index.ts';
+import { LoginScreen } from '../session/LoginScreen.tsx';
 import { setLocale, useLocale, useLocaleLoaded } from '../state/locale-store.ts';
+import { useSession } from '../state/session-store.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { MissingTokenPage } from './MissingTokenPage.tsx';
 import { Shell } from './Shell.tsx';
+import { useDeskFeeds } from './use-desk-feeds.ts';
 
 function useDocumentLanguage(): void {
   const locale = useLocale();
@@ -27,6 +30,8 @@ function Console(): ReactNode {
   const loaded = useLocaleLoaded();
   const [appInfo, setAppInfo] = useState<DeskOutput<'app.info'> | null>(null);
   const [startupError, setStartupError] = useState<AppError | null>(null);
+  const session = useSession();
+  const { sessionError } = useDeskFeeds();
   useDocumentLanguage();
 
   useEffect(() => {
@@ -47,16 +52,18 @@ function Console(): ReactNode {
     return unsubscribe;
   }, [desk]);
 
-  if (!loaded) {
+  if (!loaded || session === null) {
     return (
       <div className="boot" data-app-state="loading" role="status">
         <span className="brand__mark" aria-hidden="true">
           A
         </span>
         <p>{t('app.loading')}</p>
+        {sessionError ? <ErrorNotice title={t('app.name')} error={sessionError} /> : null}
       </div>
     );
   }
+  if (!session.signedIn) return <LoginScreen session={session} />;
   return (
     <div className="app-root" data-app-state="ready">
       <Shell appInfo={appInfo} banner={startupError ? <ErrorNotice title={t('app.name')} error={startupError} /> : null} />

@@ -3,22 +3,24 @@
  * hook for "call this and show the result" that keeps errors as data.
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import type { DeskApi, DeskCallName, DeskInput, DeskOutput } from '../../../src-shared/ipc/desk-api.ts';
+import type { DeskApi } from '../../../src-shared/ipc/desk-api.ts';
 import type { AppError } from '../../../src-shared/result.ts';
 import type { ConnectionState } from './bridge-client.ts';
 import type { DeskConnection } from './client.ts';
+import type { CallInput, CallName, CallOutput, Desk, EventName, EventPayload } from './work-api.ts';
 
 interface DeskContextValue {
-  readonly desk: DeskApi;
+  readonly desk: Desk;
   readonly connection: DeskConnection;
   readonly mode: 'electron' | 'web';
 }
 
 const DeskContext = createContext<DeskContextValue | null>(null);
 
-export function DeskProvider(props: DeskContextValue & { readonly children: ReactNode }): ReactNode {
+export function DeskProvider(props: { readonly desk: DeskApi; readonly connection: DeskConnection; readonly mode: 'electron' | 'web'; readonly children: ReactNode }): ReactNode {
   const { desk, connection, mode, children } = props;
-  const [value] = useState(() => ({ desk, connection, mode }));
+  // DeskApi is typed by the merged contract; `Desk` also names the work calls (see work-api.ts). Same object.
+  const [value] = useState<DeskContextValue>(() => ({ desk: desk as unknown as Desk, connection, mode }));
   return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>;
 }
 
@@ -28,8 +30,22 @@ function useDeskContext(): DeskContextValue {
   return value;
 }
 
-export function useDesk(): DeskApi {
+export function useDesk(): Desk {
   return useDeskContext().desk;
+}
+
+export function useDeskMode(): 'electron' | 'web' {
+  return useDeskContext().mode;
+}
+
+/** Subscribes to a desk event for the life of the component; the latest listener is always the one called. */
+export function useDeskEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): void {
+  const desk = useDesk();
+  const latest = useRef(listener);
+  useEffect(() => {
+    latest.current = listener;
+  });
+  useEffect(() => desk.on(event, (payload) => latest.current(payload)), [desk, event]);
 }
 
 export function useDeskConnection(): ConnectionState {
@@ -49,15 +65,15 @@ export type QueryState<T> =
  * a late answer to an older input is dropped. While a new input loads, the
  * previous value stays available so the screen does not flash empty.
  */
-export function useDeskQuery<N extends DeskCallName>(
+export function useDeskQuery<N extends CallName>(
   name: N,
-  input: DeskInput<N>,
+  input: CallInput<N>,
   invalidatedBy: readonly string[] = [],
-): { readonly state: QueryState<DeskOutput<N>>; readonly reload: () => void } {
+): { readonly state: QueryState<CallOutput<N>>; readonly reload: () => void } {
   const desk = useDesk();
   const connection = useDeskConnection();
   const inputKey = JSON.stringify(input);
-  const [state, setState] = useState<QueryState<DeskOutput<N>>>({ status: 'loading' });
+  const [state, setState] = useState<QueryState<CallOutput<N>>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(0);
   const lostConnection = useRef(false);
@@ -76,14 +92,15 @@ export function useDeskQuery<N extends DeskCallName>(
     if (entitiesKey === '') return;
     const watched = new Set(entitiesKey.split(','));
     return desk.on('rows.changed', ({ entities }) => {
-      if (entities.some((entity) => watched.has(entity))) setAttempt((n) => n + 1);
+      // '*' means the whole cache changed (e.g. a new session cleared it).
+      if (entities.some((entity) => entity === '*' || watched.has(entity))) setAttempt((n) => n + 1);
     });
   }, [desk, entitiesKey]);
 
   useEffect(() => {
     const requestId = ++latest.current;
     setState((previous) => ({ status: 'loading', ...(previous.value === undefined ? {} : { value: previous.value }) }));
-    void desk.call(name, JSON.parse(inputKey) as DeskInput<N>).then((result) => {
+    void desk.call(name, JSON.parse(inputKey) as CallInput<N>).then((result) => {
       if (requestId !== latest.current) return;
       setState((previous) =>
         result.ok

@@ -61,3 +61,6 @@ export function createTranslator(locale: Locale, catalog: Catalog): Translator {
     },
   };
 }
+
+/** A per-domain slice of the English catalog: exactly the keys of its Spanish slice, each of the same shape. */
+export type CatalogPart<S> = { readonly [K in keyof S]: S[K] extends string ? string : PluralMessage };

@@ -4,8 +4,10 @@
  * both catalogs use the same placeholders.
  */
 import type { Catalog } from './catalog.ts';
+import { sessionEn } from './messages/session.en.ts';
 
 export const en: Catalog = {
+  ...sessionEn,
   'app.name': 'Ayni',
   'app.tagline': 'Help desk',
   'app.loading': 'Loading Ayni…',

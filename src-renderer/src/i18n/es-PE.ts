@@ -5,7 +5,10 @@
  * `{count}`. Phrasing stays neutral ("usted" forms, no tuteo) and uses the
  * words Peruvian help desks use: Cola, Despacho, Feriado, Día hábil.
  */
+import { sessionEs } from './messages/session.es-PE.ts';
+
 export const esPE = {
+  ...sessionEs,
   'app.name': 'Ayni',
   'app.tagline': 'Mesa de ayuda',
   'app.loading': 'Cargando Ayni…',

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/index.ts';
 import { hashOf, useRoute, type RouteId } from '../state/route-store.ts';
+import { AccountPanel } from '../session/AccountPanel.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { ROUTE_META } from './route-meta.ts';
 
@@ -47,6 +48,9 @@ export function Sidebar(): ReactNode {
           <NavLink route="settings/general" />
           <NavLink route="settings/calendar" />
         </ul>
+      </div>
+      <div className="sidebar__foot">
+        <AccountPanel />
       </div>
     </nav>
   );

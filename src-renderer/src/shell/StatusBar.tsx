@@ -3,10 +3,11 @@
  * `sync.status` event), pending edits, last sync, the bridge connection (in
  * browser mode), version and mode, and the Lima clock.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { DeskOutput, SyncStatus } from '../../../src-shared/ipc/desk-api.ts';
 import { assertNever } from '../../../src-shared/result.ts';
-import { useDesk, useDeskConnection, useDeskQuery } from '../desk/desk-context.tsx';
+import { useDeskConnection } from '../desk/desk-context.tsx';
+import { useSyncStatus } from '../state/sync-store.ts';
 import { describeInstant, formatLimaTime } from '../i18n/format.ts';
 import { useT, type Translator } from '../i18n/index.ts';
 import { useNow } from './use-now.ts';
@@ -31,19 +32,6 @@ function syncStateText(status: SyncStatus | null, t: Translator['t']): string {
     default:
       return assertNever(status.state, 'sync state');
   }
-}
-
-/** The latest sync status, whichever came last: the read at start-up (or after a reconnect) or a pushed event. */
-function useSyncStatus(): SyncStatus | null {
-  const desk = useDesk();
-  const { state } = useDeskQuery('sync.status', {});
-  const [latest, setLatest] = useState<SyncStatus | null>(null);
-  const read = state.status === 'ready' ? state.value : null;
-  useEffect(() => {
-    if (read) setLatest(read);
-  }, [read]);
-  useEffect(() => desk.on('sync.status', setLatest), [desk]);
-  return latest;
 }
 
 function LastSync({ at, now }: { readonly at: string | null; readonly now: Date }): ReactNode {

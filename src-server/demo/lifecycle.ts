@@ -437,7 +437,6 @@ class Flow {
     visit.status = 'done';
     visit.checkOutAt = iso(checkOut);
     this.#t = checkOut;
-    story.last = Math.max(story.last, checkOut);
     const loggedAt = checkOut + rng.int(1, 25) * MINUTE_MS;
     if (!story.reach(loggedAt)) return false;
     const note = rng.pick(talk.TIME_NOTES[kind]);

@@ -5,19 +5,32 @@
  *
  * handle() is the one entry point and it never throws: unknown names, bad
  * input and unexpected exceptions all come back as `{ok:false, error}`.
- * Later the SQLite cache and the sync engine plug in here as more domain
- * modules.
+ *
+ * It opens the SQLite cache in the data directory and runs the sync engine
+ * for the session (handlers/session-controller.ts). A cache that cannot be
+ * opened does not stop the desk: the calendar, districts and settings keep
+ * working and the other calls answer why.
  */
 import { fail, type Result } from '../../src-shared/result.ts';
 import { deskCalls, deskEvents, parseDeskInput, type DeskCallName, type DeskEventName } from '../../src-shared/ipc/desk-api.ts';
 import { isDeskCallName } from '../../src-shared/ipc/names.ts';
+import { openCache } from './cache/open.ts';
 import { createStderrLogger, type CoreLogger } from './log.ts';
+import type { FetchLike } from './sync/http.ts';
+import { memoryTokenStore, type TokenStore } from './sync/token-store.ts';
 import { createAppModule } from './handlers/app.ts';
+import type { CacheAccess } from './handlers/cache-access.ts';
 import { createCalendarModule } from './handlers/calendar.ts';
+import { createCalendarSource } from './handlers/calendar-source.ts';
+import { createDirectoryModule } from './handlers/directory.ts';
 import { createDistrictsModule } from './handlers/districts.ts';
+import { createEditsModule } from './handlers/edits.ts';
+import { createQueueModule } from './handlers/queue.ts';
+import { SessionController, type SyncTuning } from './handlers/session-controller.ts';
+import { createSessionModule } from './handlers/session.ts';
 import { createSettingsModule } from './handlers/settings.ts';
-import { createSyncModule } from './handlers/sync.ts';
-import { createPendingWorkModule } from './handlers/work-pending.ts';
+import { createTicketModule } from './handlers/ticket.ts';
+import { createViewsModule } from './handlers/views.ts';
 import type { CoreContext, DomainModule, HandlerMap } from './handlers/types.ts';
 
 export interface DeskCoreOptions {
@@ -31,6 +44,19 @@ export interface DeskCoreOptions {
    */
   readonly validateOutputs?: boolean;
   readonly log?: CoreLogger;
+  /**
+   * The server of record to sign in to when the desk has no session yet
+   * (e.g. the embedded one `npm start` runs). A desk with a session keeps
+   * using its session's server. Absent/null: calendar-only until the user
+   * names a server at login.
+   */
+  readonly serverUrl?: string | null;
+  /** Where the session token persists; memory (sign in again next start) by default. */
+  readonly tokens?: TokenStore;
+  readonly fetch?: FetchLike;
+  /** The clock of queues and SLA timers; the real one by default. */
+  readonly now?: () => Date;
+  readonly syncTuning?: SyncTuning;
 }
 
 export type DeskCoreEventListener = (event: DeskEventName, payload: unknown) => void;
@@ -75,7 +101,36 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
     },
   };
 
-  const modules = [createAppModule(ctx), createSettingsModule(ctx), createCalendarModule(ctx), createDistrictsModule(), createSyncModule(), createPendingWorkModule()] as const;
+  const now = options.now ?? (() => new Date());
+  const opened = openCache({ dir: options.dataDir, now, logger: log });
+  const cache: CacheAccess = opened.ok ? { ok: true, store: opened.value } : { ok: false, error: opened.error };
+  if (cache.ok && cache.store.recovery !== null) log.warn(`the local cache was rebuilt (${cache.store.recovery.reason}); it downloads again at the next sync`);
+  const defaultServerUrl = options.serverUrl ?? null;
+  const session = cache.ok
+    ? new SessionController({
+        cache: cache.store,
+        defaultServerUrl,
+        tokens: options.tokens ?? memoryTokenStore(),
+        fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+        log,
+        emit: ctx.emit,
+        ...(options.syncTuning === undefined ? {} : { tuning: options.syncTuning }),
+      })
+    : null;
+  const calendar = createCalendarSource({ dataDir: options.dataDir, cache, log });
+
+  const modules = [
+    createAppModule(ctx),
+    createSettingsModule(ctx),
+    createCalendarModule(calendar),
+    createDistrictsModule(),
+    createSessionModule(cache, session, defaultServerUrl),
+    createQueueModule({ cache, calendar, now }),
+    createViewsModule({ dataDir: options.dataDir, log }),
+    createTicketModule({ cache, calendar, now }),
+    createEditsModule(cache, session),
+    createDirectoryModule(cache),
+  ] as const;
   // Spreading the modules into one map typed with every DeskCallName makes a call without a handler a compile error.
   const handlers: HandlerMap<DeskCallName> = Object.assign({}, ...modules.map((m) => m.handlers)) as MergedHandlers<typeof modules>;
 
@@ -115,6 +170,8 @@ export function createDeskCore(options: DeskCoreOptions): DeskCore {
       closed ??= (async () => {
         const results = await Promise.allSettled(modules.map((m: AnyModule) => m.close?.()));
         for (const r of results) if (r.status === 'rejected') log.error('a module failed to close', r.reason);
+        // Last: the sync engine (closed with its module above) may still have been writing to it.
+        if (cache.ok) cache.store.close();
         listeners.clear();
       })();
       return closed;

@@ -62,6 +62,12 @@ export const SlaSchema = z.object({
   dueAt: IsoInstant.nullable(),
   /** Business minutes left (negative when overdue). */
   minutesLeft: z.number().nullable(),
+  /**
+   * Which promise the clock runs against: the first response while the
+   * ticket is `new`, resolution afterwards; absent when there is no promise.
+   * (Added at the desk-core merge; rules in src-shared/tickets/sla.ts.)
+   */
+  target: z.enum(['response', 'resolution']).optional(),
 });
 
 export const QueueRowSchema = z.object({

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DESK_CALL_NAMES } from '../../../src-shared/ipc/names.ts';
 import { deskCalls } from '../../../src-shared/ipc/desk-api.ts';
 import type { DeskCore } from '../../../src-main/core/desk-core.ts';
+import { NO_SERVER_MESSAGE } from '../../../src-main/core/handlers/session-controller.ts';
 import { coreFor, tempDataDir } from './core-test-helpers.ts';
 
 let data: Awaited<ReturnType<typeof tempDataDir>>;
@@ -53,8 +54,9 @@ describe('desk core dispatch', () => {
     expect(result).toEqual({ ok: true, value: { version: '9.9.9-test', mode: 'web', platform: process.platform } });
   });
 
-  it('answers every call with a value that matches its output schema', async () => {
-    const inputs: Partial<Record<(typeof DESK_CALL_NAMES)[number], unknown>> = {
+  it('answers every call with a value that matches its output schema, or a typed refusal', async () => {
+    const ticketId = '7d6f8c1e-3b1a-4c55-9a43-1f6e2a9b0c01';
+    const inputs: Record<(typeof DESK_CALL_NAMES)[number], unknown> = {
       'app.info': {},
       'settings.get': {},
       'settings.update': { locale: 'en' },
@@ -62,16 +64,48 @@ describe('desk core dispatch', () => {
       'districts.list': {},
       'districts.lookup': { query: 'Miraflores' },
       'sync.status': {},
+      'session.get': {},
+      'session.login': { email: 'tecnico@demo.ayni.pe', password: 'ayni-demo' },
+      'session.logout': {},
+      'sync.now': {},
+      'queue.page': { view: 'all' },
+      'queue.counts': {},
+      'views.list': {},
+      'views.save': { id: 'v1', name: 'Críticos', query: { view: 'all', filters: { urgency: ['critical'] } } },
+      'views.delete': { id: 'v1' },
+      'ticket.get': { id: ticketId },
+      'edit.apply': { name: 'ticket.addNote', args: { ticketId, kind: 'note', body: 'Llamé al cliente' } },
+      'edit.bulk': { ids: [ticketId], action: { kind: 'setStatus', status: 'in_progress' } },
+      'customers.search': { query: 'rimac' },
+      'users.list': {},
+      'visits.range': { date: '2026-03-10', span: 'week' },
+      'balances.month': { month: '2026-03' },
+      'attention.list': {},
+      'attention.retry': { id: 1 },
+      'attention.discard': { id: 1 },
     };
-    for (const name of DESK_CALL_NAMES.filter((n) => n in inputs)) {
+    // Refusals an empty desk with no server must give, and nothing else.
+    const refusals: Partial<Record<(typeof DESK_CALL_NAMES)[number], string>> = {
+      'session.login': 'NO_SERVER',
+      'edit.apply': 'NOT_FOUND',
+      'attention.retry': 'NOT_FOUND',
+    };
+    for (const name of DESK_CALL_NAMES) {
       const result = await core.handle(name, inputs[name]);
-      expect(result.ok, name).toBe(true);
+      const refusal = refusals[name];
+      if (refusal !== undefined) {
+        expect(result.ok === false && result.error.code, name).toBe(refusal);
+        continue;
+      }
+      expect(result.ok, `${name}: ${JSON.stringify(result)}`).toBe(true);
       if (result.ok) expect(deskCalls[name].output.safeParse(result.value).success, name).toBe(true);
     }
   });
 
-  it('reports signed out with nothing pending until the sync engine exists', async () => {
-    expect(await core.handle('sync.status', {})).toEqual({ ok: true, value: { state: 'signedOut', pendingEdits: 0, lastSyncAt: null } });
+  it('without a server, reports signed out with nothing pending and says why', async () => {
+    expect(await core.handle('sync.status', {})).toEqual({ ok: true, value: { state: 'signedOut', pendingEdits: 0, lastSyncAt: null, message: NO_SERVER_MESSAGE } });
+    expect(await core.handle('session.get', {})).toEqual({ ok: true, value: { signedIn: false, user: null, serverUrl: null } });
+    expect(await core.handle('session.login', { email: 'tecnico@demo.ayni.pe', password: 'ayni-demo' })).toMatchObject({ ok: false, error: { code: 'NO_SERVER' } });
   });
 
   it('serves the 50 service-area districts and looks places up', async () => {
@@ -89,7 +123,7 @@ describe('desk core dispatch', () => {
       fc.asyncProperty(names, fc.anything(), async (name, input) => {
         const result = await core.handle(name, input);
         expect(typeof result.ok).toBe('boolean');
-        if (!result.ok) expect(['UNKNOWN_CALL', 'VALIDATION', 'NOT_IMPLEMENTED']).toContain(result.error.code);
+        if (!result.ok) expect(['UNKNOWN_CALL', 'VALIDATION', 'NO_SERVER', 'NOT_FOUND']).toContain(result.error.code);
       }),
       { numRuns: 200 },
     );

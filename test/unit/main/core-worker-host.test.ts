@@ -70,7 +70,7 @@ describe('desk core worker host', () => {
     expect(syncStatuses()[0]?.message).toMatch(/reinici/);
 
     // Recovery is announced with the core's real status, which clears the error in the UI.
-    await vi.waitFor(() => expect(syncStatuses().at(-1)).toEqual({ state: 'signedOut', pendingEdits: 0, lastSyncAt: null }), { timeout: 10_000 });
+    await vi.waitFor(() => expect(syncStatuses().at(-1)).toMatchObject({ state: 'signedOut', pendingEdits: 0, lastSyncAt: null }), { timeout: 10_000 });
     expect(await core.call('app.info', {})).toMatchObject({ ok: true, value: { mode: 'web' } });
   });
 

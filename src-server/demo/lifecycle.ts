@@ -4,7 +4,7 @@
  * what is missing, works it remotely or sends someone on site, resolves,
  * and the ticket closes on the customer's word or after three business days.
  */
-import type { Channel, Ticket, TimeEntry, Visit, WorkKind } from '../../src-shared/protocol/entities.ts';
+import type { Channel, Ticket, Visit, WorkKind } from '../../src-shared/protocol/entities.ts';
 import type { BusinessCalendar } from '../../src-shared/calendar/index.ts';
 import { districtByUbigeo } from '../../src-shared/geo/districts.ts';
 import { AREA_LABELS } from './catalog/companies.ts';
@@ -148,6 +148,7 @@ function equipmentName(rng: Rng, kind: IssueTemplate['equipment'], area: string)
   }
 }
 
+const KIND_ES = { remote: 'remoto', onsite: 'en sitio' } as const;
 const REMOTE_MINUTES = [30, 45, 60, 90] as const;
 const ONSITE_MINUTES = [60, 90, 120, 180] as const;
 const PROJECT_MINUTES = [120, 150, 180, 240] as const;
@@ -280,8 +281,7 @@ class Flow {
     const at = story.after(this.#t, 15, 240);
     const minutes = rng.int(3, 9) * 5;
     const note = rng.pick(talk.TIME_NOTES.quick);
-    if (story.emit(at, 'time', tech.id, `Registró ${minutes} min de trabajo remoto: ${note.toLowerCase()}.`) === null) return false;
-    story.timeEntries.push(this.#entry(tech.id, 'remote', minutes, story.last, note));
+    if (!this.#logTime(tech.id, 'remote', minutes, at, note)) return false;
     this.#t = story.last;
     return true;
   }
@@ -439,19 +439,24 @@ class Flow {
     this.#t = checkOut;
     const loggedAt = checkOut + rng.int(1, 25) * MINUTE_MS;
     if (!story.reach(loggedAt)) return false;
-    const note = rng.pick(talk.TIME_NOTES[kind]);
-    story.timeEntries.push(this.#entry(technician.id, kind, Math.max(1, Math.round((checkOut - checkIn) / MINUTE_MS)), loggedAt, note, limaDate(checkIn)));
-    return true;
+    return this.#logTime(technician.id, kind, Math.max(1, Math.round((checkOut - checkIn) / MINUTE_MS)), loggedAt, rng.pick(talk.TIME_NOTES[kind]), limaDate(checkIn));
   }
 
-  #entry(technicianId: string, kind: WorkKind, minutes: number, createdAt: number, note: string, workDate = limaDate(createdAt)): TimeEntry {
-    const ticketId = this.#story.ticketId;
+  /**
+   * A time entry and the ticket event the server writes with it (mutations/time.ts:
+   * "45 min remoto — nota"). Returns false when that is after now.
+   */
+  #logTime(technicianId: string, kind: WorkKind, minutes: number, at: number, note: string, workDate?: string): boolean {
     // Rework under warranty is logged but not billed.
     const billable = !this.#rng.chance(0.04);
-    return {
-      id: this.#rng.uuid(), ticketId, customerId: this.#customerId, technicianId, kind, minutes, workDate, billable,
-      note: billable ? note : `${note} (garantía, no facturable)`, createdAt: iso(createdAt),
-    };
+    const text = billable ? note : `${note} (garantía, no facturable)`;
+    const time = this.#story.emit(at, 'time', technicianId, `${minutes} min ${KIND_ES[kind]} — ${text}`);
+    if (time === null) return false;
+    this.#story.timeEntries.push({
+      id: this.#rng.uuid(), ticketId: this.#story.ticketId, customerId: this.#customerId, technicianId, kind, minutes,
+      workDate: workDate ?? limaDate(time), billable, note: text, createdAt: iso(time),
+    });
+    return true;
   }
 
   /** Replies with `reply`, resolves, and closes on the customer's word or after three business days. */

@@ -35,7 +35,8 @@ interface LogRow {
   entity: EntityName;
   entity_id: string;
   op: 'upsert' | 'delete';
-  xid: string;
+  /** Text, because xid8 is 64-bit; never ORDER BY this alias (text order puts '1000' before '999'). */
+  xid_text: string;
   change_id: number;
 }
 
@@ -85,10 +86,10 @@ export async function pull(db: Db, request: PullRequest): Promise<PullResponse> 
     const snapshot = await tx.query<{ bound: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS bound');
     const bound = snapshot[0]?.bound ?? '0';
     const rows = await tx.query<LogRow>(
-      `SELECT entity, entity_id, op, xid::text AS xid, change_id
+      `SELECT entity, entity_id, op, xid::text AS xid_text, change_id
          FROM change_log
         WHERE (xid, change_id) > ($1::xid8, $2) AND xid < $3::xid8
-        ORDER BY xid, change_id
+        ORDER BY change_log.xid, change_log.change_id
         LIMIT $4`,
       [from.xid, from.changeId, bound, request.limit + 1],
     );
@@ -103,9 +104,9 @@ export async function pull(db: Db, request: PullRequest): Promise<PullResponse> 
     if (hasMore && last !== undefined) {
       // A catch-up: count once, then count down as pages are delivered (new commits meanwhile
       // only make the bar a little optimistic; the final page always says 0).
-      remaining = from.remaining !== undefined ? Math.max(1, from.remaining - page.length) : await countPending(tx, { xid: last.xid, changeId: last.change_id }, bound);
+      remaining = from.remaining !== undefined ? Math.max(1, from.remaining - page.length) : await countPending(tx, { xid: last.xid_text, changeId: last.change_id }, bound);
     }
-    const next: CursorPosition = last === undefined ? { xid: from.xid, changeId: from.changeId } : { xid: last.xid, changeId: last.change_id };
+    const next: CursorPosition = last === undefined ? { xid: from.xid, changeId: from.changeId } : { xid: last.xid_text, changeId: last.change_id };
     const cursor = encodeCursor(hasMore ? { ...next, remaining } : next);
     return { cursor, hasMore, lastSeq, remaining, changes };
   }, { isolation: 'repeatable read', readOnly: true });

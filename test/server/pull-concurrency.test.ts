@@ -60,7 +60,6 @@ if (skip !== null) console.warn(`[pull concurrency] ${skip}`);
     const rolledBack = new Set<string>();
     /** (xid, commit order) of every committed writer transaction. */
     const commits: Array<{ xid: bigint; order: number }> = [];
-    let commitCount = 0;
     const commitWaiters: Array<() => void> = [];
     let holding = 0;
     let running = WRITERS;
@@ -70,7 +69,6 @@ if (skip !== null) console.warn(`[pull concurrency] ${skip}`);
 
     const nextCommit = () => new Promise<void>((resolve) => commitWaiters.push(resolve));
     const announceCommit = () => {
-      commitCount += 1;
       for (const wake of commitWaiters.splice(0)) wake();
     };
 

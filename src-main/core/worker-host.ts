@@ -15,7 +15,8 @@ import { fail, type Result } from '../../src-shared/result.ts';
 import { isDeskEventName, type DeskCallName, type DeskEventName } from '../../src-shared/ipc/names.ts';
 import type { SyncStatus } from '../../src-shared/ipc/desk-api.ts';
 import { createStderrLogger } from './log.ts';
-import { WorkerToHostSchema, type HostToWorker, type WorkerInit } from './worker-messages.ts';
+import { memoryTokenStore, type TokenStore } from './sync/token-store.ts';
+import { WorkerToHostSchema, type HostToWorker, type TokenOp, type WorkerInit, type WorkerSyncTuning } from './worker-messages.ts';
 
 export interface DeskCoreHandle {
   call(name: DeskCallName, input: unknown): Promise<Result<unknown>>;
@@ -28,6 +29,15 @@ export interface DeskCoreWorkerOptions {
   readonly dataDir: string;
   readonly mode: 'electron' | 'web';
   readonly appVersion: string;
+  /** The default server of record for a desk without a session; null/absent = calendar-only until the user names one. */
+  readonly serverUrl?: string | null;
+  /**
+   * Where the session token is kept. The worker asks the host for it (in
+   * Electron only the main process can reach safeStorage). Default: memory
+   * in the host, which outlives worker restarts but not the process.
+   */
+  readonly tokens?: TokenStore;
+  readonly syncTuning?: WorkerSyncTuning;
 }
 
 /** At most this many restarts inside RESTART_WINDOW_MS; one more crash and the core stays down. */
@@ -46,7 +56,14 @@ type HostState = 'running' | 'restarting' | 'failed' | 'closing' | 'closed';
 
 export function startDeskCoreWorker(options: DeskCoreWorkerOptions): DeskCoreHandle {
   const log = createStderrLogger('core-host');
-  const init: WorkerInit = { dataDir: options.dataDir, mode: options.mode, appVersion: options.appVersion };
+  const init: WorkerInit = {
+    dataDir: options.dataDir,
+    mode: options.mode,
+    appVersion: options.appVersion,
+    serverUrl: options.serverUrl ?? null,
+    ...(options.syncTuning === undefined ? {} : { syncTuning: options.syncTuning }),
+  };
+  const tokens = options.tokens ?? memoryTokenStore();
   const listeners = new Set<(event: DeskEventName, payload: unknown) => void>();
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const crashTimes: number[] = [];
@@ -88,6 +105,19 @@ export function startDeskCoreWorker(options: DeskCoreWorkerOptions): DeskCoreHan
     for (const resolve of waiting) resolve(fail('CORE_UNAVAILABLE', message));
   }
 
+  /** Answers a worker's token request; a store that fails is logged and answered with null (the worker never waits forever). */
+  async function answerToken(w: Worker, id: number, op: TokenOp, token: string | undefined): Promise<void> {
+    let answer: string | null = null;
+    try {
+      if (op === 'load') answer = await tokens.load();
+      else if (op === 'save') await tokens.save(token ?? '');
+      else await tokens.clear();
+    } catch (error) {
+      log.error(`the session token store failed to ${op}`, error);
+    }
+    if (worker === w) w.postMessage({ type: 'tokenResult', id, token: answer } satisfies HostToWorker);
+  }
+
   function spawn(afterCrash: boolean): void {
     const w = new Worker(options.workerPath, { workerData: init });
     worker = w;
@@ -115,6 +145,9 @@ export function startDeskCoreWorker(options: DeskCoreWorkerOptions): DeskCoreHan
         case 'event':
           if (isDeskEventName(message.event)) emit(message.event, message.payload);
           else log.warn(`unknown event ${JSON.stringify(message.event)} from the desk core ignored`);
+          return;
+        case 'token':
+          void answerToken(w, message.id, message.op, message.token);
           return;
         case 'closed':
           return;

@@ -7,16 +7,34 @@ import { z } from 'zod';
 import type { Result } from '../../src-shared/result.ts';
 import type { DeskEventName } from '../../src-shared/ipc/names.ts';
 
+/** Sync engine knobs a host may set (plain data: workerData is structured-cloned). */
+export const WorkerSyncTuningSchema = z
+  .object({
+    pollIntervalMs: z.number().int().min(100).optional(),
+    requestTimeoutMs: z.number().int().min(100).optional(),
+    backoff: z.object({ baseMs: z.number().int().min(1), maxMs: z.number().int().min(1) }).optional(),
+  })
+  .strict();
+export type WorkerSyncTuning = z.infer<typeof WorkerSyncTuningSchema>;
+
 /** What the worker receives as `workerData`. */
 export const WorkerInitSchema = z.object({
   dataDir: z.string().min(1),
   mode: z.enum(['electron', 'web']),
   appVersion: z.string(),
+  /** The default server of record (e.g. the embedded one); null = calendar-only until the user names one. */
+  serverUrl: z.string().nullable().default(null),
+  syncTuning: WorkerSyncTuningSchema.optional(),
 });
-export type WorkerInit = z.infer<typeof WorkerInitSchema>;
+export type WorkerInit = z.input<typeof WorkerInitSchema>;
+
+/** The session token lives with the host (Electron's safeStorage is not reachable from a worker); the worker asks for it. */
+export type TokenOp = 'load' | 'save' | 'clear';
 
 export type HostToWorker =
   | { readonly type: 'call'; readonly id: number; readonly name: string; readonly input: unknown }
+  /** The answer to a `token` request: the stored token for `load`, null otherwise (and when the store failed). */
+  | { readonly type: 'tokenResult'; readonly id: number; readonly token: string | null }
   /** Finish in-flight work, then end the thread. */
   | { readonly type: 'close' };
 
@@ -25,6 +43,7 @@ export type WorkerToHost =
   | { readonly type: 'ready' }
   | { readonly type: 'result'; readonly id: number; readonly result: Result<unknown> }
   | { readonly type: 'event'; readonly event: DeskEventName; readonly payload: unknown }
+  | { readonly type: 'token'; readonly id: number; readonly op: TokenOp; readonly token?: string }
   /** The core closed; the thread ends next. */
   | { readonly type: 'closed' };
 
@@ -39,5 +58,6 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
     ]),
   }),
   z.object({ type: z.literal('event'), event: z.string(), payload: z.unknown() }),
+  z.object({ type: z.literal('token'), id: z.number().int(), op: z.enum(['load', 'save', 'clear']), token: z.string().optional() }),
   z.object({ type: z.literal('closed') }),
 ]);

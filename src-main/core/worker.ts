@@ -11,7 +11,8 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { fail, type Result } from '../../src-shared/result.ts';
 import { createDeskCore, INTERNAL_ERROR_MESSAGE } from './desk-core.ts';
 import { createStderrLogger } from './log.ts';
-import { WorkerInitSchema, type HostToWorker, type WorkerToHost } from './worker-messages.ts';
+import type { TokenStore } from './sync/token-store.ts';
+import { WorkerInitSchema, type HostToWorker, type TokenOp, type WorkerToHost } from './worker-messages.ts';
 
 function requireParentPort(): MessagePort {
   if (parentPort === null) throw new Error('src-main/core/worker.ts must be started as a worker thread (see worker-host.ts).');
@@ -22,11 +23,40 @@ const port = requireParentPort();
 
 const log = createStderrLogger('core-worker');
 const init = WorkerInitSchema.parse(workerData);
-const core = createDeskCore({ ...init, log });
 
 function post(message: WorkerToHost): void {
   port.postMessage(message);
 }
+
+/** The session token, kept by the host (see worker-host.ts); every request is answered, failures as null. */
+const tokenAnswers = new Map<number, (token: string | null) => void>();
+let nextTokenRequest = 1;
+function askHost(op: TokenOp, token?: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const id = nextTokenRequest++;
+    tokenAnswers.set(id, resolve);
+    post({ type: 'token', id, op, ...(token === undefined ? {} : { token }) });
+  });
+}
+const hostTokens: TokenStore = {
+  load: () => askHost('load'),
+  save: async (token) => {
+    await askHost('save', token);
+  },
+  clear: async () => {
+    await askHost('clear');
+  },
+};
+
+const core = createDeskCore({
+  dataDir: init.dataDir,
+  mode: init.mode,
+  appVersion: init.appVersion,
+  serverUrl: init.serverUrl,
+  tokens: hostTokens,
+  ...(init.syncTuning === undefined ? {} : { syncTuning: init.syncTuning }),
+  log,
+});
 
 function postResult(id: number, result: Result<unknown>): void {
   try {
@@ -43,6 +73,13 @@ core.onEvent((event, payload) => post({ type: 'event', event, payload }));
 port.on('message', (message: HostToWorker) => {
   if (message.type === 'call') {
     void core.handle(message.name, message.input).then((result) => postResult(message.id, result));
+    return;
+  }
+  if (message.type === 'tokenResult') {
+    const resolve = tokenAnswers.get(message.id);
+    tokenAnswers.delete(message.id);
+    if (resolve === undefined) log.warn(`token answer ${message.id} matches no request`);
+    else resolve(message.token);
     return;
   }
   if (message.type === 'close') {

@@ -12,6 +12,7 @@ import { registerDeskIpc } from './ipc.ts';
 import { installAppMenu } from './menu.ts';
 import { installSessionGuards, installWebContentsGuards, openInSystemBrowser } from './security.ts';
 import { createMainWindow, focusWindow } from './window.ts';
+import { createSafeStorageTokenStore, sessionFilePath } from './token-store.ts';
 
 export interface DeskAppOptions {
   /** Built path of src-main/core/worker.ts (electron-vite `?modulePath`). */
@@ -22,6 +23,21 @@ export interface DeskAppOptions {
   devServerUrl: string | undefined;
   /** AYNI_USER_DATA_DIR: a separate data directory for end-to-end tests and side-by-side runs; ignored in packaged builds. */
   userDataDir?: string | undefined;
+  /** The server of record for a desk without a session; default: AYNI_SERVER_URL (`npm start` sets it to the embedded server). */
+  serverUrl?: string | undefined;
+}
+
+/** An http(s) origin, or null (with a warning) for anything else: the desk then asks for a server at login. */
+export function parseServerUrl(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin;
+  } catch {
+    // Reported below, like any other unusable value.
+  }
+  console.warn(`[ayni] AYNI_SERVER_URL no es una URL http(s) válida (${value}); se ignora.`);
+  return null;
 }
 
 export interface BuiltPaths {
@@ -111,11 +127,15 @@ export function runDeskApp(options: DeskAppOptions): boolean {
     .whenReady()
     .then(() => {
       installSessionGuards(session.defaultSession, { appUrl });
+      const userData = app.getPath('userData');
       core = startDeskCoreWorker({
         workerPath: options.workerPath,
-        dataDir: app.getPath('userData'),
+        dataDir: userData,
         mode: 'electron',
         appVersion: app.getVersion(),
+        serverUrl: parseServerUrl(options.serverUrl ?? process.env['AYNI_SERVER_URL']),
+        // The worker cannot reach safeStorage; the host keeps the token for it.
+        tokens: createSafeStorageTokenStore({ filePath: sessionFilePath(userData) }),
       });
       disposeIpc = registerDeskIpc({ core, appUrl, getWindow: () => mainWindow });
       installAppMenu({ appName: app.getName(), isMac: process.platform === 'darwin', isDev });

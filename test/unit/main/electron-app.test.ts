@@ -71,7 +71,14 @@ describe('Electron app lifecycle', () => {
     fakes.app.becomeReady();
     await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1));
     expect(core.started).toEqual([
-      { workerPath: '/opt/ayni/out/main/chunks/worker.js', dataDir: '/fake/userData', mode: 'electron', appVersion: '0.1.0-test' },
+      {
+        workerPath: '/opt/ayni/out/main/chunks/worker.js',
+        dataDir: '/fake/userData',
+        mode: 'electron',
+        appVersion: '0.1.0-test',
+        serverUrl: null,
+        tokens: expect.objectContaining({ load: expect.any(Function), save: expect.any(Function), clear: expect.any(Function) }),
+      },
     ]);
     expect([...fakes.ipcMain.handlers.keys()]).toEqual([DESK_CALL_CHANNEL]);
     expect(fakes.applicationMenu).not.toBeNull();

@@ -4,7 +4,7 @@
  * what is missing, works it remotely or sends someone on site, resolves,
  * and the ticket closes on the customer's word or after three business days.
  */
-import type { Channel, Ticket, Visit, WorkKind } from '../../src-shared/protocol/entities.ts';
+import type { Channel, Ticket, TicketType, Visit, WorkKind } from '../../src-shared/protocol/entities.ts';
 import type { BusinessCalendar } from '../../src-shared/calendar/index.ts';
 import { districtByUbigeo } from '../../src-shared/geo/districts.ts';
 import { AREA_LABELS } from './catalog/companies.ts';
@@ -98,7 +98,7 @@ export function simulateTicket(ctx: LifecycleContext, seed: TicketSeed): TicketL
   const outsideTown = where === null && (path === 'onsite' || path === 'project') ? (profile.outside?.town ?? '') : null;
   if (outsideTown !== null) path = 'remote';
 
-  const flow = new Flow(ctx, story, values, profile.customer.id, dispatcher, where, urgency === 'critical' || urgency === 'high');
+  const flow = new Flow(ctx, story, values, profile.customer.id, template.type, dispatcher, where, urgency === 'critical' || urgency === 'high');
   flow.run(path, template, seed, outsideTown);
 
   const ticket = story.finish({
@@ -159,6 +159,7 @@ class Flow {
   readonly #story: Story;
   readonly #values: Record<string, string>;
   readonly #customerId: string;
+  readonly #type: TicketType;
   readonly #dispatcher: DemoUser;
   readonly #where: Where | null;
   readonly #urgent: boolean;
@@ -166,11 +167,12 @@ class Flow {
   /** Where the work stands: the instant the next step can start from. */
   #t = 0;
 
-  constructor(ctx: LifecycleContext, story: Story, values: Record<string, string>, customerId: string, dispatcher: DemoUser, where: Where | null, urgent: boolean) {
+  constructor(ctx: LifecycleContext, story: Story, values: Record<string, string>, customerId: string, type: TicketType, dispatcher: DemoUser, where: Where | null, urgent: boolean) {
     this.#ctx = ctx;
     this.#story = story;
     this.#values = values;
     this.#customerId = customerId;
+    this.#type = type;
     this.#dispatcher = dispatcher;
     this.#where = where;
     this.#urgent = urgent;
@@ -245,7 +247,7 @@ class Flow {
     const story = this.#story;
     const rng = this.#rng;
     const tech = this.#tech(this.#assignee);
-    const asked = story.emit(story.after(this.#t, 10, 120), 'reply', tech.id, talk.fill(rng.pick(talk.INFO_REQUESTS), this.#values));
+    const asked = story.emit(story.after(this.#t, 10, 120), 'reply', tech.id, talk.fill(rng.pick(talk.INFO_REQUESTS[this.#type]), this.#values));
     if (asked === null || story.setStatus(asked + MINUTE_MS, 'waiting_customer', tech.id) === null) return null;
     if (rng.chance(0.12)) {
       if (story.emit(story.after(story.last, 2 * 780, 2 * 780 + 120), 'reply', tech.id, talk.fill(talk.REMINDERS[0] ?? '', this.#values)) === null) return null;
@@ -254,7 +256,7 @@ class Flow {
       this.#t = story.last;
       return false;
     }
-    const answered = story.emit(story.after(story.last, 20, 1_200), 'reply', null, talk.fill(rng.pick(talk.CUSTOMER_ANSWERS), this.#values));
+    const answered = story.emit(story.after(story.last, 20, 1_200), 'reply', null, talk.fill(rng.pick(talk.CUSTOMER_ANSWERS[this.#type]), this.#values));
     if (answered === null) return null;
     if (story.setStatus(story.after(answered, 5, 90), 'in_progress', tech.id) === null) return null;
     this.#t = story.last;
@@ -417,7 +419,7 @@ class Flow {
       if (rng.chance(0.6) && story.emit(story.last + MINUTE_MS, 'reply', bookerId, talk.fill(rng.pick(talk.VISIT_CONFIRMATIONS), slot)) === null) return false;
     }
     if (cancel === 1) {
-      const cancelAt = Math.max(at + Math.floor((start - at) * (0.3 + rng.next() * 0.6)), story.last + MINUTE_MS);
+      const cancelAt = Math.max(at + Math.floor(((start - at) * (0.3 + rng.next() * 0.6)) / MINUTE_MS) * MINUTE_MS, story.last + MINUTE_MS);
       // Called off after now: the visit is still on the board. The cancellation and the status move back must both fit before now.
       if (!story.reach(cancelAt + 2 * MINUTE_MS)) return false;
       // The server ignores cancelled visits, so one is called off only if the technician's day still works without it.

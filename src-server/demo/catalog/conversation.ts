@@ -20,20 +20,35 @@ export const ACKNOWLEDGEMENTS = [
   'Hola {first}, recibimos su solicitud y ya la estamos atendiendo.',
 ];
 
-export const INFO_REQUESTS = [
-  'Para avanzar necesitamos una captura de pantalla del mensaje completo y el nombre del equipo (figura en la etiqueta del CPU).',
-  '¿Nos indica en qué horario podemos conectarnos remotamente a {equipment}? Necesitamos el ID de AnyDesk que aparece en la pantalla.',
-  '¿El problema ocurre con otros usuarios o solo con este equipo? ¿Desde cuándo sucede?',
-  '¿Nos confirma si hubo algún cambio reciente (actualización, equipo nuevo, corte de luz)?',
-];
+/** What the technician still needs to know, and how customers answer, by ticket type. */
+export const INFO_REQUESTS = {
+  incidencia: [
+    'Para avanzar necesitamos una captura de pantalla del mensaje completo y el nombre del equipo (figura en la etiqueta del CPU).',
+    '¿Nos indica en qué horario podemos conectarnos remotamente a {equipment}? Necesitamos el ID de AnyDesk que aparece en la pantalla.',
+    '¿El problema ocurre con otros usuarios o solo con este equipo? ¿Desde cuándo sucede?',
+    '¿Nos confirma si hubo algún cambio reciente (actualización, equipo nuevo, corte de luz)?',
+  ],
+  requerimiento: [
+    '¿Nos confirma la persona de contacto y el horario en que podemos atender, de preferencia por la mañana?',
+    'Para preparar el trabajo, ¿nos envía la lista de equipos o usuarios involucrados?',
+    '¿Nos confirma la aprobación de gerencia para proceder?',
+  ],
+} as const;
 
-export const CUSTOMER_ANSWERS = [
-  'Adjunto la captura. El equipo es {equipment}.',
-  'Pueden conectarse después de las 3 p. m.; el ID de AnyDesk es {anydesk}.',
-  'Solo pasa en este equipo, los demás están bien. Empezó el lunes.',
-  'Ayer hubo un corte de luz en el edificio, desde entonces falla.',
-  'Sí, ayer instalaron una actualización. Quedo atento.',
-];
+export const CUSTOMER_ANSWERS = {
+  incidencia: [
+    'Adjunto la captura. El equipo es {equipment}.',
+    'Pueden conectarse después de las 3 p. m.; el ID de AnyDesk es {anydesk}.',
+    'Solo pasa en este equipo, los demás están bien. Empezó el lunes.',
+    'Ayer hubo un corte de luz en el edificio, desde entonces falla.',
+    'Sí, ayer instalaron una actualización. Quedo atento.',
+  ],
+  requerimiento: [
+    'La persona de contacto es {user}; pueden venir de 9 a. m. a 1 p. m.',
+    'Adjunto la lista en Excel.',
+    'Gerencia aprobó, pueden proceder.',
+  ],
+} as const;
 
 export const REMINDERS = [
   'Hola {first}, le recordamos que seguimos a la espera de la información solicitada para continuar.',

@@ -1,4 +1,11 @@
-// `npm start`: the desktop console.
+// `npm start [-- --server URL | --no-server]`: the desktop console.
+//
+// First the server of record: the embedded one (PGlite with the demo
+// company, data in .data/server; see startEmbeddedServer in web.mjs), or the
+// one named with `--server URL`, or none with `--no-server` (calendar-only).
+// Its URL reaches the desk core as the default server (AYNI_SERVER_URL for
+// Electron, `--server` for the bridge); the embedded server stops when the
+// console exits.
 //
 // With a real Electron binary: build when out/ is stale, then `electron .`
 // (package.json "main" is out/main/index.js). Without one (e.g. machines where
@@ -10,7 +17,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, buildApp, ensureRendererBuilt, isStale, requireNode22, runBridge } from './web.mjs';
+import { ROOT, buildApp, ensureRendererBuilt, isStale, requireNode22, runBridge, startEmbeddedServer } from './web.mjs';
 
 /** The Electron executable, or null when only the npm package (no binary) is installed. */
 function electronBinary() {
@@ -24,25 +31,14 @@ function electronBinary() {
   return existsSync(distDir) && existsSync(binary) ? binary : null;
 }
 
-/**
- * Seam for the embedded server of record (PGlite, demo company): start it
- * here, before the desk, and stop it when the desk exits. Not built yet, so
- * the desk runs signed out.
- */
-async function startEmbeddedServer() {
-  return { stop: async () => {} };
-}
-
 async function main() {
   requireNode22();
-  const args = process.argv.slice(2);
-  const server = await startEmbeddedServer();
-
   const electron = electronBinary();
   if (electron === null) {
     console.log('Electron no está disponible en esta máquina: Ayni se abre en modo navegador.');
     ensureRendererBuilt();
-    runBridge(args);
+    const server = await startEmbeddedServer(process.argv.slice(2));
+    runBridge([...server.rest, ...(server.url === null ? [] : ['--server', server.url])], server.stop);
     return;
   }
 
@@ -52,7 +48,12 @@ async function main() {
   if (missing !== undefined) buildApp(`falta ${missing.slice(ROOT.length)}`);
   else if (outputs.some((output) => isStale(output, sources))) buildApp('hay cambios en el código');
 
-  const child = spawn(electron, ['.', ...args], { cwd: ROOT, stdio: 'inherit' });
+  const server = await startEmbeddedServer(process.argv.slice(2));
+  const args = server.rest;
+  const env = { ...process.env };
+  if (server.url === null) delete env.AYNI_SERVER_URL;
+  else env.AYNI_SERVER_URL = server.url;
+  const child = spawn(electron, ['.', ...args], { cwd: ROOT, stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
       if (child.exitCode === null) child.kill(signal);

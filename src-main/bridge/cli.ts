@@ -1,5 +1,10 @@
 /**
- * `node src-main/bridge/cli.ts [--port N] [--data DIR] [--renderer DIR] [--open]`
+ * `node src-main/bridge/cli.ts [--port N] [--data DIR] [--renderer DIR] [--server URL] [--open]`
+ *
+ * `--server URL` is the server of record a desk without a session signs in
+ * to (`npm run web` passes the embedded server's URL); without it the desk
+ * is calendar-only until the user names a server at login. The session
+ * token stays in memory: the browser build never writes it to disk.
  *
  * Starts the browser bridge and prints exactly one line on stdout when it is
  * ready — `Ayni (navegador): <url>` — so scripts and people can pick up the
@@ -11,15 +16,27 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBridge, type Bridge } from './server.ts';
 
-const USAGE = 'Uso: node src-main/bridge/cli.ts [--port N] [--data DIR] [--renderer DIR] [--open]';
+const USAGE = 'Uso: node src-main/bridge/cli.ts [--port N] [--data DIR] [--renderer DIR] [--server URL] [--open]';
 
-function parseCli(argv: string[]): { port: number; dataDir: string; rendererDir?: string; open: boolean } {
+function parseServerUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`--server debe ser una URL http(s) (recibido: ${value}).`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`--server debe ser una URL http(s) (recibido: ${value}).`);
+  return url.origin;
+}
+
+function parseCli(argv: string[]): { port: number; dataDir: string; rendererDir?: string; serverUrl?: string; open: boolean } {
   const { values } = parseArgs({
     args: argv,
     options: {
       port: { type: 'string', default: '0' },
       data: { type: 'string', default: '.data/web' },
       renderer: { type: 'string' },
+      server: { type: 'string' },
       open: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -35,6 +52,7 @@ function parseCli(argv: string[]): { port: number; dataDir: string; rendererDir?
     port,
     dataDir: resolve(values.data),
     ...(values.renderer === undefined ? {} : { rendererDir: resolve(values.renderer) }),
+    ...(values.server === undefined ? {} : { serverUrl: parseServerUrl(values.server) }),
     open: values.open,
   };
 }
@@ -60,6 +78,7 @@ async function main(): Promise<void> {
     port: options.port,
     dataDir: options.dataDir,
     ...(options.rendererDir === undefined ? {} : { rendererDir: options.rendererDir }),
+    ...(options.serverUrl === undefined ? {} : { serverUrl: options.serverUrl }),
   });
 
   let stopping = false;

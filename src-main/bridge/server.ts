@@ -17,7 +17,9 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { BRIDGE_MAX_MESSAGE_BYTES, BRIDGE_PATH } from '../../src-shared/ipc/bridge-protocol.ts';
+import type { TokenStore } from '../core/sync/token-store.ts';
 import { startDeskCoreWorker, type DeskCoreHandle } from '../core/worker-host.ts';
+import type { WorkerSyncTuning } from '../core/worker-messages.ts';
 import { send, serveConnection } from './connection.ts';
 import { createStaticSite } from './static-files.ts';
 import { createBridgeToken, isAcceptableToken, tokensMatch } from './token.ts';
@@ -36,6 +38,11 @@ export interface BridgeOptions {
   readonly token?: string;
   readonly appVersion?: string;
   readonly workerPath?: string | URL;
+  /** The server of record for a desk without a session (e.g. the embedded one); absent = calendar-only until the user names one. */
+  readonly serverUrl?: string | null;
+  /** Where the session token lives; default memory (the browser build never writes it to disk). */
+  readonly tokens?: TokenStore;
+  readonly syncTuning?: WorkerSyncTuning;
 }
 
 export interface Bridge {
@@ -81,7 +88,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   let core: DeskCoreHandle;
   try {
-    core = startDeskCoreWorker({ workerPath: options.workerPath ?? DEFAULT_WORKER_PATH, dataDir, mode: 'web', appVersion });
+    core = startDeskCoreWorker({
+      workerPath: options.workerPath ?? DEFAULT_WORKER_PATH,
+      dataDir,
+      mode: 'web',
+      appVersion,
+      serverUrl: options.serverUrl ?? null,
+      ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
+      ...(options.syncTuning === undefined ? {} : { syncTuning: options.syncTuning }),
+    });
   } catch (error) {
     server.close();
     throw error;

@@ -149,6 +149,8 @@ function equipmentName(rng: Rng, kind: IssueTemplate['equipment'], area: string)
 }
 
 const KIND_ES = { remote: 'remoto', onsite: 'en sitio' } as const;
+/** The note the server puts on a check-out's time entry. */
+const CHECK_OUT_NOTES = { onsite: 'Visita en sitio', remote: 'Sesión remota' } as const;
 const REMOTE_MINUTES = [30, 45, 60, 90] as const;
 const ONSITE_MINUTES = [60, 90, 120, 180] as const;
 const PROJECT_MINUTES = [120, 150, 180, 240] as const;
@@ -317,8 +319,8 @@ class Flow {
     }
     // Often a short remote check with the user the next day closes the loop.
     if (rng.chance(0.4)) {
-      if (story.setStatus(this.#t + 5 * MINUTE_MS, 'in_progress', this.#story.assigneeId) === null) return false;
-      this.#t = story.last;
+      if (story.status !== 'in_progress' && story.setStatus(this.#t + 5 * MINUTE_MS, 'in_progress', this.#story.assigneeId) === null) return false;
+      this.#t = Math.max(this.#t, story.last);
       return this.#remoteSessions(1);
     }
     return true;
@@ -363,7 +365,7 @@ class Flow {
       const willCancel = attempt < 2 && rng.chance(cancelProbability);
       const result = this.#visit('onsite', bookedAt, this.#dispatcher.id, this.#onsiteCandidates(where.district), earliest, minutes, willCancel ? 1 : 0);
       if (result !== 'cancelled') return result;
-      if (story.setStatus(this.#t + MINUTE_MS, 'onsite_pending', this.#dispatcher.id) === null) return false;
+      if (story.setStatus(this.#t + MINUTE_MS, 'onsite_pending', this.#dispatcher.id, 'Visita cancelada') === null) return false;
       this.#t = story.last;
     }
     return false;
@@ -415,8 +417,8 @@ class Flow {
     };
     story.visits.push(visit);
     if (kind === 'onsite') {
-      if (story.setStatus(at + MINUTE_MS, 'onsite_scheduled', bookerId) === null) return false;
-      if (rng.chance(0.6) && story.emit(story.last + MINUTE_MS, 'reply', bookerId, talk.fill(rng.pick(talk.VISIT_CONFIRMATIONS), slot)) === null) return false;
+      if (story.setStatus(at + MINUTE_MS, 'onsite_scheduled', bookerId, 'Visita agendada') === null) return false;
+      if (rng.chance(0.35) && story.emit(story.last + MINUTE_MS, 'reply', bookerId, talk.fill(rng.pick(talk.VISIT_CONFIRMATIONS), slot)) === null) return false;
     }
     if (cancel === 1) {
       const cancelAt = Math.max(at + Math.floor(((start - at) * (0.3 + rng.next() * 0.6)) / MINUTE_MS) * MINUTE_MS, story.last + MINUTE_MS);
@@ -430,27 +432,32 @@ class Flow {
         return 'cancelled';
       }
     }
-    const checkIn = start + rng.int(0, kind === 'onsite' ? 12 : 3) * MINUTE_MS;
-    if (!story.reach(checkIn)) return false;
+    // Check-in and check-out as the server records them (mutations/visits.ts): "Llegada registrada",
+    // the ticket back to in_progress ("Trabajo iniciado"), and at check-out the time on site, billed.
+    const arrival = Math.max(start + rng.int(0, kind === 'onsite' ? 12 : 3) * MINUTE_MS, story.last + MINUTE_MS);
+    if (!story.reach(arrival + 2 * MINUTE_MS)) return false;
+    const checkIn = story.emit(arrival, 'visit', technician.id, 'Llegada registrada');
+    if (checkIn === null) return false;
     visit.status = 'in_progress';
     visit.checkInAt = iso(checkIn);
-    const checkOut = end - rng.int(0, 10) * MINUTE_MS;
+    if ((story.status === 'onsite_scheduled' || story.status === 'new') && story.setStatus(checkIn + MINUTE_MS, 'in_progress', technician.id, 'Trabajo iniciado') === null) return false;
+    const checkOut = Math.max(end - rng.int(0, 10) * MINUTE_MS, story.last + MINUTE_MS);
     if (!story.reach(checkOut)) return false;
+    const minutesOnSite = Math.min(24 * 60, Math.max(1, Math.ceil((checkOut - checkIn) / MINUTE_MS)));
+    if (!this.#logTime(technician.id, kind, minutesOnSite, checkOut, CHECK_OUT_NOTES[kind], limaDate(checkIn), true)) return false;
     visit.status = 'done';
     visit.checkOutAt = iso(checkOut);
     this.#t = checkOut;
-    const loggedAt = checkOut + rng.int(1, 25) * MINUTE_MS;
-    if (!story.reach(loggedAt)) return false;
-    return this.#logTime(technician.id, kind, Math.max(1, Math.round((checkOut - checkIn) / MINUTE_MS)), loggedAt, rng.pick(talk.TIME_NOTES[kind]), limaDate(checkIn));
+    return true;
   }
 
   /**
    * A time entry and the ticket event the server writes with it (mutations/time.ts:
    * "45 min remoto — nota"). Returns false when that is after now.
    */
-  #logTime(technicianId: string, kind: WorkKind, minutes: number, at: number, note: string, workDate?: string): boolean {
-    // Rework under warranty is logged but not billed.
-    const billable = !this.#rng.chance(0.04);
+  #logTime(technicianId: string, kind: WorkKind, minutes: number, at: number, note: string, workDate?: string, alwaysBillable = false): boolean {
+    // Rework under warranty is logged but not billed; check-outs are always billed (the server's rule).
+    const billable = alwaysBillable || !this.#rng.chance(0.04);
     const text = billable ? note : `${note} (garantía, no facturable)`;
     const time = this.#story.emit(at, 'time', technicianId, `${minutes} min ${KIND_ES[kind]} — ${text}`);
     if (time === null) return false;
@@ -470,7 +477,7 @@ class Flow {
     if (replyAt === null) return;
     const resolvedAt = story.setStatus(replyAt + MINUTE_MS, 'resolved', techId);
     if (resolvedAt === null) return;
-    if (withNote && rng.chance(0.4) && story.emit(resolvedAt + MINUTE_MS, 'note', techId, rng.pick(talk.PROGRESS_NOTES).replace('{code}', this.#values.code ?? '').replace('{number}', this.#values.number ?? '')) === null) return;
+    if (withNote && rng.chance(0.25) && story.emit(resolvedAt + MINUTE_MS, 'note', techId, rng.pick(talk.PROGRESS_NOTES).replace('{code}', this.#values.code ?? '').replace('{number}', this.#values.number ?? '')) === null) return;
     if (rng.chance(0.5)) {
       const confirmed = story.emit(story.after(resolvedAt, 30, 900), 'reply', null, rng.pick(talk.CUSTOMER_CONFIRMATIONS));
       if (confirmed === null) return;

@@ -16,7 +16,7 @@ import type { Actor } from '../auth/sessions.ts';
 import { loadCompanyCalendar } from '../calendar/company-calendar.ts';
 import type { Db, Tx } from '../db/types.ts';
 import { sqlState } from '../db/types.ts';
-import { findNul, describeIssues } from '../http/validate.ts';
+import { describeIssues, findUnstorableText, storableText, UNSTORABLE_TEXT_MESSAGE } from '../http/validate.ts';
 import { MUTATION_HANDLERS } from '../mutations/index.ts';
 import { Rejection, type MutationEnv } from '../mutations/types.ts';
 import type { BusinessCalendar } from '../../src-shared/calendar/index.ts';
@@ -35,12 +35,12 @@ function isMutationName(name: string): name is MutationName {
 /** Applies one mutation's effects or throws Rejection. */
 async function apply(tx: Tx, actor: Actor, mutation: Mutation, now: Date): Promise<void> {
   if (!isMutationName(mutation.name)) {
-    throw new Rejection('UNKNOWN_MUTATION', `Operación desconocida: ${mutation.name.slice(0, 100)}.`);
+    throw new Rejection('UNKNOWN_MUTATION', `Operación desconocida: ${storableText(mutation.name)}.`);
   }
   const action = mutation.name as Action;
   if (action in MINIMUM_ROLE && !can(actor.role, action)) throw new Rejection('FORBIDDEN', 'Tu rol no permite esta operación.');
-  const nul = findNul(mutation.args);
-  if (nul !== null) throw new Rejection('VALIDATION', 'El texto contiene un carácter nulo (U+0000), que no se puede guardar.', { path: nul.join('.') });
+  const bad = findUnstorableText(mutation.args);
+  if (bad !== null) throw new Rejection('VALIDATION', UNSTORABLE_TEXT_MESSAGE, { path: bad.join('.') });
   const parsed = mutationArgs[mutation.name].safeParse(mutation.args);
   if (!parsed.success) throw new Rejection('VALIDATION', 'Datos no válidos.', { issues: describeIssues(parsed.error) });
   let calendar: Promise<BusinessCalendar> | undefined;
@@ -92,7 +92,7 @@ async function processOne(db: Db, actor: Actor, clientId: string, mutation: Muta
     }
     await tx.query(
       'INSERT INTO mutation_results (client_id, seq, mutation_id, name, status, code, message) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [clientId, mutation.seq, mutation.id, mutation.name.slice(0, 100), result.status, result.code ?? null, result.message ?? null],
+      [clientId, mutation.seq, storableText(mutation.id), storableText(mutation.name), result.status, result.code ?? null, result.message ?? null],
     );
     await tx.query('UPDATE sync_clients SET last_seq = $2, updated_at = now() WHERE client_id = $1', [clientId, mutation.seq]);
     return { result, lastSeq: mutation.seq };

@@ -19,7 +19,8 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
 
   app.post('/api/v1/sync/push', async (request) => {
     const actor = await requireActor(ctx.db, request, ctx.now());
-    const body = parseInput(PushRequestSchema, requireObjectBody(request.body), 'Envío de cambios');
+    // Mutations are checked one by one in push(): a bad one is rejected, it does not sink the batch.
+    const body = parseInput(PushRequestSchema, requireObjectBody(request.body), 'Envío de cambios', { skipTextCheck: true });
     if (body.schemaVersion !== SCHEMA_VERSION) {
       throw new HttpError(422, 'SCHEMA_VERSION_MISMATCH', `Esta versión de Ayni habla el protocolo ${body.schemaVersion}; el servidor habla ${SCHEMA_VERSION}. Actualiza la aplicación.`, {
         clientSchemaVersion: body.schemaVersion,

@@ -226,7 +226,7 @@ describe('plans and hours', () => {
     }
   });
 
-  it('logs time only for work that happened: one entry per finished visit, on its day', () => {
+  it('logs time only for work that happened: one entry per finished visit, at its check-out', () => {
     const entriesByTicket = groupBy(company.timeEntries, (e) => e.ticketId);
     for (const v of company.visits) {
       if (v.status !== 'done') continue;
@@ -234,10 +234,13 @@ describe('plans and hours', () => {
       const checkOut = Date.parse(v.checkOutAt ?? '');
       expect(checkIn).toBeGreaterThanOrEqual(Date.parse(v.startsAt));
       expect(checkOut).toBeLessThanOrEqual(Date.parse(v.endsAt));
-      const minutes = Math.round((checkOut - checkIn) / 60_000);
-      const entry = (entriesByTicket.get(v.ticketId) ?? []).find((e) => e.technicianId === v.technicianId && e.kind === v.kind && e.minutes === minutes);
-      // Entries are logged minutes after check-out; a visit that just ended may not have one yet.
-      if (checkOut < DEMO_TODAY.getTime() - 30 * 60_000) expect(entry, v.id).toBeDefined();
+      // Check-out logs the time on site, rounded up, billed, on the day of the check-in (the server's rule).
+      const minutes = Math.ceil((checkOut - checkIn) / 60_000);
+      const entry = (entriesByTicket.get(v.ticketId) ?? []).find((e) => e.technicianId === v.technicianId && e.kind === v.kind && e.createdAt === v.checkOutAt);
+      expect(entry, v.id).toBeDefined();
+      expect(entry?.minutes).toBe(minutes);
+      expect(entry?.billable).toBe(true);
+      expect(entry?.workDate).toBe(limaDateOf(checkIn));
     }
     for (const e of company.timeEntries) expect(Date.parse(e.createdAt)).toBeLessThanOrEqual(DEMO_TODAY.getTime());
   });

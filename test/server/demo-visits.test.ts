@@ -140,10 +140,15 @@ describe('ticket histories', () => {
     }
   });
 
-  it('keep visit statuses consistent with the ticket: scheduled visits belong to tickets awaiting them', () => {
+  it('keep visit statuses consistent with the ticket, as the server moves it on booking and check-in', () => {
     const tickets = new Map(demo.company.tickets.map((t) => [t.id, t]));
-    for (const v of demo.company.visits.filter((x) => x.kind === 'onsite' && (x.status === 'scheduled' || x.status === 'in_progress'))) {
-      expect(tickets.get(v.ticketId)?.status).toBe('onsite_scheduled');
+    const onsite = demo.company.visits.filter((x) => x.kind === 'onsite');
+    for (const v of onsite.filter((x) => x.status === 'scheduled')) expect(tickets.get(v.ticketId)?.status).toBe('onsite_scheduled');
+    // A technician on site has the ticket in progress ("Trabajo iniciado").
+    for (const v of demo.company.visits.filter((x) => x.status === 'in_progress')) expect(tickets.get(v.ticketId)?.status).toBe('in_progress');
+    const events = groupBy(demo.company.ticketEvents, (e) => e.ticketId);
+    for (const v of demo.company.visits.filter((x) => x.checkInAt !== null)) {
+      expect((events.get(v.ticketId) ?? []).some((e) => e.kind === 'visit' && e.body === 'Llegada registrada' && e.createdAt === v.checkInAt)).toBe(true);
     }
   });
 

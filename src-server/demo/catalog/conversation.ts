@@ -113,9 +113,8 @@ export const CANCELLATIONS = [
   'El cliente retiró la solicitud.',
 ];
 
+/** Notes of time logged by hand (visits log theirs at check-out). */
 export const TIME_NOTES = {
-  remote: ['Soporte remoto', 'Diagnóstico remoto', 'Configuración remota', 'Revisión remota y pruebas con el usuario'],
-  onsite: ['Atención en sitio', 'Visita técnica', 'Mantenimiento en sitio', 'Instalación en sitio'],
   quick: ['Atención por correo y guía al usuario', 'Desbloqueo y verificación', 'Cambio de configuración en consola'],
 } as const;
 

@@ -68,8 +68,13 @@ export async function freshPostgresUrl(): Promise<string> {
   return (await cluster).createDatabase(name);
 }
 
-/** An open, migrated database of the given kind. */
+/** An open, migrated database of the given kind, and its URL on PostgreSQL (to open more connections to it). */
+export async function openTestDatabase(kind: DatabaseKind, options: { maxConnections?: number } = {}): Promise<{ db: Db; url: string | null }> {
+  if (kind === 'pglite') return { db: await openDatabase({}), url: null };
+  const url = await freshPostgresUrl();
+  return { db: await openDatabase({ databaseUrl: url, maxConnections: options.maxConnections ?? 20 }), url };
+}
+
 export async function openTestDb(kind: DatabaseKind, options: { maxConnections?: number } = {}): Promise<Db> {
-  if (kind === 'pglite') return openDatabase({});
-  return openDatabase({ databaseUrl: await freshPostgresUrl(), maxConnections: options.maxConnections ?? 20 });
+  return (await openTestDatabase(kind, options)).db;
 }

@@ -12,7 +12,7 @@ import { buildApp, type AppOptions } from '../../../src-server/app.ts';
 import { createSession } from '../../../src-server/auth/sessions.ts';
 import type { DatabaseKind, Db } from '../../../src-server/db/types.ts';
 import { prepareDatabase, SERVER_VERSION } from '../../../src-server/server.ts';
-import { chosenBackends, openTestDb, registerClusterTeardown } from './backends.ts';
+import { chosenBackends, openTestDatabase, registerClusterTeardown } from './backends.ts';
 import { DEFAULT_NOW, IDS, insertFixtures } from './fixtures.ts';
 
 export interface TestClock {
@@ -37,6 +37,8 @@ export interface RequestOptions {
 export interface ServerHarness {
   readonly kind: DatabaseKind;
   readonly db: Db;
+  /** The database URL on PostgreSQL (null on PGlite). */
+  readonly databaseUrl: string | null;
   readonly app: FastifyInstance;
   readonly clock: TestClock;
   /** Empty tables, the fixtures, the server's start-up work; forgets cached tokens. */
@@ -66,6 +68,7 @@ async function truncateAll(db: Db): Promise<void> {
 
 function createHarness(kind: DatabaseKind, appOptions: AppOptions): { harness: ServerHarness; start(): Promise<void>; stop(): Promise<void> } {
   let db: Db | undefined;
+  let databaseUrl: string | null = null;
   let app: FastifyInstance | undefined;
   let now = DEFAULT_NOW;
   let tokens = new Map<string, Promise<string>>();
@@ -84,6 +87,9 @@ function createHarness(kind: DatabaseKind, appOptions: AppOptions): { harness: S
     kind,
     get db() {
       return need(db, 'db');
+    },
+    get databaseUrl() {
+      return databaseUrl;
     },
     get app() {
       return need(app, 'app');
@@ -136,7 +142,7 @@ function createHarness(kind: DatabaseKind, appOptions: AppOptions): { harness: S
   return {
     harness,
     async start() {
-      db = await openTestDb(kind);
+      ({ db, url: databaseUrl } = await openTestDatabase(kind));
       app = buildApp({ db, now: clock.now, version: SERVER_VERSION }, appOptions);
       await app.ready();
     },

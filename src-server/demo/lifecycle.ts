@@ -421,11 +421,12 @@ class Flow {
       if (rng.chance(0.35) && story.emit(story.last + MINUTE_MS, 'reply', bookerId, talk.fill(rng.pick(talk.VISIT_CONFIRMATIONS), slot)) === null) return false;
     }
     if (cancel === 1) {
-      const cancelAt = Math.max(at + Math.floor(((start - at) * (0.3 + rng.next() * 0.6)) / MINUTE_MS) * MINUTE_MS, story.last + MINUTE_MS);
+      // The customer calls it off during office hours, some time before the visit.
+      const cancelAt = Math.max(story.after(at, 5, 240), story.last + MINUTE_MS);
       // Called off after now: the visit is still on the board. The cancellation and the status move back must both fit before now.
-      if (!story.reach(cancelAt + 2 * MINUTE_MS)) return false;
+      if (cancelAt + 15 * MINUTE_MS <= start && !story.reach(cancelAt + 2 * MINUTE_MS)) return false;
       // The server ignores cancelled visits, so one is called off only if the technician's day still works without it.
-      if (schedule.cancel(tech, booking)) {
+      if (cancelAt + 15 * MINUTE_MS <= start && schedule.cancel(tech, booking)) {
         if (story.emit(cancelAt, 'visit', this.#dispatcher.id, talk.fill(rng.pick(talk.VISIT_CANCELLED), slot)) === null) return false;
         visit.status = 'cancelled';
         this.#t = story.last;

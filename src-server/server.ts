@@ -88,8 +88,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const db = options.db ?? (await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir }));
   let timer: NodeJS.Timeout | undefined;
   try {
-    await prepareDatabase(db, now());
     if (options.demo === true) await seedDemo(db, options, now());
+    await prepareDatabase(db, now());
     // Demo passwords are public: such a server must never be reachable from the network.
     if (!isLoopback(host) && (await hasDemoUsers(db))) {
       throw new Error(`Este servidor tiene usuarios de demostración (@${DEMO_EMAIL_DOMAIN}) y solo escucha en loopback (127.0.0.1), no en ${host}.`);

@@ -93,7 +93,7 @@ function open(): { cache: CacheStore; engine: SyncEngine; close(): Promise<void>
       if (point !== 'edit.beforeCommit' || inFlight === null) return;
       // PLANTED BUG: promise "saved" before the commit, then linger so a kill can land in between.
       report({ type: 'saved', index: inFlight, mutationId: null, seq: null });
-      blockFor(40);
+      blockFor(60);
     },
   });
   if (!cache.ok) throw new Error(`openCache: ${cache.error.code} ${cache.error.message}`);

@@ -46,6 +46,8 @@ export interface ServerOptions {
   /** PGlite data directory, or a postgres:// URL. */
   readonly dataDir?: string;
   readonly databaseUrl?: string;
+  /** Demo company size (the CLI's --scale); default the normal demo. */
+  readonly scale?: number;
   readonly logPath: string;
 }
 
@@ -73,7 +75,8 @@ export class ServerProcess {
   async start(timeoutMs = 180_000): Promise<void> {
     const began = performance.now();
     const where = this.#options.databaseUrl !== undefined ? ['--database', this.#options.databaseUrl] : ['--data', this.#options.dataDir ?? ''];
-    const child = spawn(process.execPath, [...NODE_FLAGS, 'src-server/cli.ts', '--demo', '--port', String(this.#options.port), ...where], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const scale = this.#options.scale === undefined ? [] : ['--scale', String(this.#options.scale)];
+    const child = spawn(process.execPath, [...NODE_FLAGS, 'src-server/cli.ts', '--demo', ...scale, '--port', String(this.#options.port), ...where], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     this.#child = child;
     child.stderr.pipe(this.#log, { end: false });
     const announced = new Promise<void>((resolve, reject) => {

@@ -196,15 +196,17 @@ export class FaultProxy {
       throw new Error('soak proxy: a push body that is not JSON', { cause: error });
     }
     this.#pushLog.push({ body: parsed, authorization });
-    // Two pushes back: by then the ticket a status change touched has usually toggled back, so the stale change is valid again.
-    const stale = this.#pushLog.at(-3);
-    if (stale === undefined) return;
-    const replay: PushBody = { clientId: `soak-replay-${randomUUID()}`, schemaVersion: stale.body.schemaVersion, mutations: stale.body.mutations.map((m, i) => ({ ...m, seq: i + 1 })) };
-    const answer = await this.#forward('POST', PUSH_PATH, { 'content-type': 'application/json', authorization: stale.authorization }, Buffer.from(JSON.stringify(replay))).catch((error: unknown) => error as Error);
-    this.stats.replays += 1;
-    if (answer instanceof Error || answer.status !== 200) return;
-    const results = (JSON.parse(answer.body.toString('utf8')) as { results: { status: string }[] }).results;
-    this.stats.replayedApplied += results.filter((r) => r.status === 'applied').length;
+    // Pushes two to four back: by then a ticket a status change touched has often toggled back, so the stale change is valid again.
+    for (const back of [3, 4, 5]) {
+      const stale = this.#pushLog.at(-back);
+      if (stale === undefined) continue;
+      const replay: PushBody = { clientId: `soak-replay-${randomUUID()}`, schemaVersion: stale.body.schemaVersion, mutations: stale.body.mutations.map((m, i) => ({ ...m, seq: i + 1 })) };
+      const answer = await this.#forward('POST', PUSH_PATH, { 'content-type': 'application/json', authorization: stale.authorization }, Buffer.from(JSON.stringify(replay))).catch((error: unknown) => error as Error);
+      this.stats.replays += 1;
+      if (answer instanceof Error || answer.status !== 200) continue;
+      const results = (JSON.parse(answer.body.toString('utf8')) as { results: { status: string }[] }).results;
+      this.stats.replayedApplied += results.filter((r) => r.status === 'applied').length;
+    }
   }
 }
 

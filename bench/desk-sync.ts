@@ -1,0 +1,222 @@
+/**
+ * The desk's sync at scale, against the real server (src-server CLI in its own
+ * process, PGlite, the `--scale` demo company: ~1,000 tickets per unit of
+ * scale, ~2.6 visits per ticket, plus their events, time entries, balances):
+ *
+ *   sync.pull_only_ms        the same pages fetched and parsed, nothing stored
+ *                            (what the server and HTTP cost);
+ *   sync.initial.total_ms    login → initial sync complete into an empty cache
+ *                            with the real SyncEngine (target ≤ 8 s);
+ *   sync.initial.floor_ms    the same rows inserted straight into an empty
+ *                            cache schema, indexes and full-text built after;
+ *   sync.initial.ratio       total / floor (target ≤ 1.8);
+ *   edit.roundtrip.p50_ms    a note saved → pushed → acknowledged → pulled
+ *                            back from the server (target ≤ 100 ms);
+ *   mainloop.stall.p99_ms    the host's event-loop delay while the desk core
+ *                            worker (worker-host.ts) does the initial sync
+ *                            (target ≤ 20 ms).
+ *
+ * Environment: AYNI_BENCH_SCALE (default 100), AYNI_BENCH_SERVER_DIR (reuse a
+ * PGlite directory already seeded at that scale), AYNI_BENCH_ROUNDTRIPS
+ * (default 40), AYNI_BENCH_PAGE_LIMIT (the engine's default, 1000).
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { validatePullPage } from '../src-main/core/cache/pull-page.ts';
+import type { CacheStore } from '../src-main/core/cache/store.ts';
+import { memoryTokenStore, openDeskData, type DeskData } from '../src-main/core/sync/index.ts';
+import { startDeskCoreWorker } from '../src-main/core/worker-host.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../src-server/demo/staff.ts';
+import { freePort, ServerProcess } from '../test/soak/processes.ts';
+import { measureFloor } from './support/desk-floor.ts';
+import { login, pullPage } from './support/client.ts';
+import { envNumber, note, percentile, report } from './support/report.ts';
+
+const SCALE = envNumber('AYNI_BENCH_SCALE', 100);
+const ROUNDTRIPS = envNumber('AYNI_BENCH_ROUNDTRIPS', 40);
+const PAGE_LIMIT = envNumber('AYNI_BENCH_PAGE_LIMIT', 1_000);
+const reuse = process.env.AYNI_BENCH_SERVER_DIR;
+const EMAIL = DEMO_LOGINS.supervisor;
+const logger = { warn: (m: string) => note(`[desk] ${m}`), error: (m: string, c?: unknown) => note(`[desk] ${m} ${String(c)}`) };
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const verdict = (value: number, target: number) => (value <= target ? 'MET' : 'MISSED');
+
+const work = mkdtempSync(join(tmpdir(), 'ayni-bench-desk-sync-'));
+const serverDir = reuse ?? join(work, 'server');
+const seeded = reuse !== undefined && existsSync(reuse) && readdirSync(reuse).length > 0;
+const server = new ServerProcess({ port: await freePort(), dataDir: serverDir, scale: SCALE, logPath: join(work, 'server.log') });
+
+async function pullOnly(): Promise<{ rows: number; pages: number; validateMsPerRow: number }> {
+  const client = await login(server.url, EMAIL, DEMO_PASSWORD);
+  const started = performance.now();
+  let cursor: string | undefined;
+  let rows = 0;
+  let pages = 0;
+  let validateMs = 0;
+  let validatedRows = 0;
+  for (let more = true; more; ) {
+    const { page } = await pullPage(client, `bench-desk-pull-${randomUUID().slice(0, 8)}`, cursor, PAGE_LIMIT);
+    if (pages < 20) {
+      // A sample of the desk's page validation (zod, every entity), timed apart from the fetch.
+      const t = performance.now();
+      const valid = validatePullPage(page, PAGE_LIMIT);
+      validateMs += performance.now() - t;
+      validatedRows += page.changes.length;
+      if (!valid.ok) throw new Error(`page ${pages} does not validate: ${valid.error.message}`);
+    }
+    rows += page.changes.length;
+    pages += 1;
+    cursor = page.cursor;
+    more = page.hasMore;
+  }
+  const ms = performance.now() - started;
+  report('sync.pull_only_ms', ms, 'ms', { scale: SCALE, rows, pages, limit: PAGE_LIMIT, rows_per_s: Math.round((rows / ms) * 1000) });
+  return { rows, pages, validateMsPerRow: validatedRows === 0 ? 0 : validateMs / validatedRows };
+}
+
+/** Times every applyPulledPage of this cache (the desk's own CPU per page), and the last one (indexes + full text). */
+function timeApply(cache: CacheStore): { applyMs: number; lastPageMs: number; pages: number } {
+  const timing = { applyMs: 0, lastPageMs: 0, pages: 0 };
+  const original = cache.applyPulledPage.bind(cache);
+  cache.applyPulledPage = (raw, max) => {
+    const t = performance.now();
+    const result = original(raw, max);
+    const ms = performance.now() - t;
+    timing.applyMs += ms;
+    timing.pages += 1;
+    if (result.ok && !result.value.hasMore && result.value.initialLoad) timing.lastPageMs = ms;
+    return result;
+  };
+  return timing;
+}
+
+async function initialSync(pulled: { rows: number; validateMsPerRow: number }): Promise<{ desk: DeskData; totalMs: number; dir: string }> {
+  const dir = join(work, 'desk');
+  const opened = openDeskData({ dir, serverUrl: server.url, tokens: memoryTokenStore(), logger, engine: { pageLimit: PAGE_LIMIT } });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const desk = opened.value;
+  const timing = timeApply(desk.cache);
+  const started = performance.now();
+  await desk.engine.start();
+  const signedIn = await desk.engine.login(EMAIL, DEMO_PASSWORD);
+  if (!signedIn.ok) throw new Error(`login: ${signedIn.error.message}`);
+  const synced = await desk.engine.syncNow();
+  if (!synced.ok) throw new Error(`sync: ${synced.error.code} ${synced.error.message}`);
+  const totalMs = performance.now() - started;
+  const rows = countRows(desk.cache);
+  report('sync.initial.total_ms', totalMs, 'ms', {
+    scale: SCALE,
+    rows,
+    pulled: pulled.rows,
+    pages: timing.pages,
+    limit: PAGE_LIMIT,
+    apply_ms: Math.round(timing.applyMs),
+    validate_ms_est: Math.round(pulled.validateMsPerRow * pulled.rows),
+    last_page_ms: Math.round(timing.lastPageMs),
+    waiting_on_server_ms: Math.round(totalMs - timing.applyMs),
+    target: 8000,
+    met: totalMs <= 8000,
+  });
+  note(`sync.initial.total ${sec(totalMs)} for ${rows} rows (target ≤ 8 s) ${verdict(totalMs, 8000)}: desk apply ${sec(timing.applyMs)} (of which last page: indexes + FTS ${sec(timing.lastPageMs)}), waiting on server/HTTP ${sec(totalMs - timing.applyMs)}`);
+  return { desk, totalMs, dir };
+}
+
+function countRows(cache: CacheStore): number {
+  const tables = ['customers', 'plans', 'plan_assignments', 'users', 'tickets', 'ticket_events', 'visits', 'time_entries', 'purchases', 'balances', 'calendar_days'];
+  return tables.reduce((sum, t) => sum + (cache.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n, 0);
+}
+
+/** A note saved locally until the server's copy of it is back in the cache, confirmed. */
+async function roundtrips(desk: DeskData): Promise<void> {
+  const { cache, engine } = desk;
+  const tickets = (cache.db.prepare("SELECT id FROM tickets WHERE status NOT IN ('closed', 'cancelled') ORDER BY row_id LIMIT 50").all() as { id: string }[]).map((r) => r.id);
+  const state = cache.db.prepare("SELECT rev, EXISTS (SELECT 1 FROM overlay_touches o WHERE o.entity = 'ticketEvent' AND o.id = e.id) AS pending FROM ticket_events e WHERE id = ?");
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDTRIPS + 3; i++) {
+    const id = randomUUID();
+    const back = new Promise<void>((resolve, reject) => {
+      const done = () => {
+        const row = state.get(id) as { rev: string | null; pending: number } | undefined;
+        if (row !== undefined && row.rev !== null && row.pending === 0 && engine.status().pendingEdits === 0) {
+          stop();
+          resolve();
+        }
+      };
+      const offRows = engine.onRowsChanged(done);
+      const offStatus = engine.onStatus(done);
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error(`edit ${id} did not come back within 10 s`));
+      }, 10_000);
+      const stop = () => {
+        offRows();
+        offStatus();
+        clearTimeout(timer);
+      };
+    });
+    const t = performance.now();
+    const saved = engine.edit('ticket.addNote', { id, ticketId: tickets[i % tickets.length], kind: 'note', body: `Nota de benchmark ${i}` });
+    if (!saved.ok) throw new Error(`edit: ${saved.error.message}`);
+    await back;
+    if (i >= 3) times.push(performance.now() - t); // The first few warm the statements and connections.
+  }
+  const p50 = percentile(times, 50);
+  report('edit.roundtrip.p50_ms', p50, 'ms', { scale: SCALE, edits: times.length, p95: Math.round(percentile(times, 95) * 10) / 10, max: Math.round(Math.max(...times) * 10) / 10, target: 100, met: p50 <= 100 });
+  note(`edit.roundtrip p50 ${p50.toFixed(1)} ms (target ≤ 100 ms) ${verdict(p50, 100)}`);
+}
+
+/** The host's event loop while the desk core worker does an initial sync of the same company. */
+async function mainLoopStall(): Promise<void> {
+  const dataDir = join(work, 'desk-worker');
+  const handle = startDeskCoreWorker({ workerPath: new URL('../src-main/core/worker.ts', import.meta.url), dataDir, mode: 'web', appVersion: 'bench', serverUrl: server.url });
+  let sawSyncing = false;
+  const synced = new Promise<void>((resolve) => {
+    handle.onEvent((event, payload) => {
+      if (event !== 'sync.status') return;
+      const status = payload as { state: string; progress?: unknown };
+      if (status.state === 'syncing') sawSyncing = true;
+      if (sawSyncing && status.state === 'online' && status.progress === undefined) resolve();
+    });
+  });
+  // Let the worker start up before measuring: its boot is not the sync.
+  await handle.call('app.info', {});
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  const started = performance.now();
+  delay.enable();
+  const signedIn = await handle.call('session.login', { serverUrl: server.url, email: EMAIL, password: DEMO_PASSWORD });
+  if (!signedIn.ok) {
+    delay.disable();
+    await handle.close();
+    note(`mainloop.stall: not measured — the desk core refused session.login (${signedIn.error.code}: ${signedIn.error.message})`);
+    return;
+  }
+  await synced;
+  delay.disable();
+  const syncMs = performance.now() - started;
+  await handle.close();
+  const p99 = delay.percentile(99) / 1e6;
+  report('mainloop.stall.p99_ms', p99, 'ms', { scale: SCALE, sync_ms: Math.round(syncMs), max: Math.round(delay.max / 1e5) / 10, mean: Math.round(delay.mean / 1e4) / 100, target: 20, met: p99 <= 20 });
+  note(`mainloop.stall p99 ${p99.toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms over a ${sec(syncMs)} worker sync (target p99 ≤ 20 ms) ${verdict(p99, 20)}`);
+}
+
+try {
+  note(seeded ? `reusing the seeded server data in ${serverDir}` : `seeding the demo company at scale ${SCALE} into ${serverDir} (minutes at scale 100)…`);
+  const seedStarted = performance.now();
+  await server.start(3_600_000);
+  note(`server up in ${sec(performance.now() - seedStarted)}`);
+  const pulled = await pullOnly();
+  const { desk, totalMs, dir } = await initialSync(pulled);
+  await roundtrips(desk);
+  await desk.close();
+  const floorMs = measureFloor(join(dir, 'cache.db'), join(work, 'floor'));
+  report('sync.initial.ratio', totalMs / floorMs, 'x', { scale: SCALE, total_ms: Math.round(totalMs), floor_ms: Math.round(floorMs), target: 1.8, met: totalMs / floorMs <= 1.8 });
+  note(`sync.initial.ratio ${(totalMs / floorMs).toFixed(2)} × floor (target ≤ 1.8) ${verdict(totalMs / floorMs, 1.8)}`);
+  await mainLoopStall();
+} finally {
+  await server.stop();
+  server.close();
+  rmSync(work, { recursive: true, force: true });
+}

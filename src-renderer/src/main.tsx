@@ -10,6 +10,9 @@ import './styles/shell.css';
 import './styles/pages.css';
 import './styles/calendar.css';
 import './styles/session.css';
+import './styles/queue.css';
+import './styles/ticket.css';
+import './styles/attention.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -1,24 +1,40 @@
-/** The console frame: navigation, top bar, the current screen, status bar, and the shortcuts help. */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+/** The console frame: navigation, top bar, the current screen, status bar, console-wide dialogs and notices. */
+import { useCallback, useEffect, type ReactNode } from 'react';
 import type { DeskOutput } from '../../../src-shared/ipc/desk-api.ts';
 import { assertNever } from '../../../src-shared/result.ts';
 import { useT } from '../i18n/index.ts';
+import { AttentionPage } from '../pages/attention/AttentionPage.tsx';
 import { CalendarPage } from '../pages/calendar/CalendarPage.tsx';
 import { ComingSoonPage } from '../pages/placeholder/ComingSoonPage.tsx';
+import { QueuePage } from '../pages/queue/QueuePage.tsx';
+import { useLoadSavedViews } from '../pages/queue/ViewTabs.tsx';
 import { GeneralSettingsPage } from '../pages/settings/GeneralSettingsPage.tsx';
+import { NewTicketDialog } from '../pages/ticket/NewTicketDialog.tsx';
+import { TicketPage } from '../pages/ticket/TicketPage.tsx';
+import { CommandPalette } from '../shell/CommandPalette.tsx';
+import { NoticeCenter } from '../shell/Notices.tsx';
 import { ROUTE_META } from '../shell/route-meta.ts';
 import { ShortcutsDialog } from '../shell/ShortcutsDialog.tsx';
 import { Sidebar } from '../shell/Sidebar.tsx';
 import { StatusBar } from '../shell/StatusBar.tsx';
 import { TopBar } from '../shell/TopBar.tsx';
 import { useGlobalShortcuts } from '../shell/use-shortcuts.ts';
-import { useRoute, type RouteId } from '../state/route-store.ts';
+import { useOpenTicketId, useRoute, type RouteId } from '../state/route-store.ts';
+import { usePageTitle } from '../state/title-store.ts';
+import { closeDialog, openDialog, useOpenDialog } from '../state/ui-store.ts';
 
 type AppInfo = DeskOutput<'app.info'>;
 
 function Screen({ route, appInfo }: { readonly route: RouteId; readonly appInfo: AppInfo | null }): ReactNode {
+  const ticketId = useOpenTicketId();
+  const newTicket = useCallback(() => openDialog('newTicket'), []);
   switch (route) {
     case 'queue':
+      return <QueuePage onNewTicket={newTicket} />;
+    case 'ticket':
+      return ticketId === null ? null : <TicketPage key={ticketId} ticketId={ticketId} />;
+    case 'attention':
+      return <AttentionPage />;
     case 'dispatch':
     case 'hours':
       return <ComingSoonPage screen={route} />;
@@ -34,12 +50,14 @@ function Screen({ route, appInfo }: { readonly route: RouteId; readonly appInfo:
 export function Shell({ appInfo, banner }: { readonly appInfo: AppInfo | null; readonly banner?: ReactNode }): ReactNode {
   const { t } = useT();
   const route = useRoute();
-  const [helpOpen, setHelpOpen] = useState(false);
-  const openHelp = useCallback(() => setHelpOpen(true), []);
-  const closeHelp = useCallback(() => setHelpOpen(false), []);
-  useGlobalShortcuts(openHelp);
+  const dialog = useOpenDialog();
+  useLoadSavedViews();
+  const openHelp = useCallback(() => openDialog('shortcuts'), []);
+  const openPalette = useCallback(() => openDialog('palette'), []);
+  useGlobalShortcuts(openHelp, openPalette);
 
-  const title = t(ROUTE_META[route].title);
+  const pageTitle = usePageTitle();
+  const title = pageTitle ?? t(ROUTE_META[route].title);
   useEffect(() => {
     document.title = t('app.documentTitle', { page: title });
   }, [t, title]);
@@ -59,14 +77,17 @@ export function Shell({ appInfo, banner }: { readonly appInfo: AppInfo | null; r
       </a>
       <Sidebar />
       <div className="shell__main">
-        <TopBar onShowShortcuts={openHelp} />
-        <main id="main" className="content" tabIndex={-1}>
+        <TopBar onShowShortcuts={openHelp} onShowPalette={openPalette} />
+        <main id="main" className={`content content--${route.replace('/', '-')}`} tabIndex={-1}>
           {banner}
           <Screen key={route} route={route} appInfo={appInfo} />
         </main>
       </div>
       <StatusBar appInfo={appInfo} />
-      <ShortcutsDialog open={helpOpen} onClose={closeHelp} />
+      <NoticeCenter />
+      <ShortcutsDialog open={dialog === 'shortcuts'} onClose={closeDialog} />
+      <CommandPalette open={dialog === 'palette'} onClose={closeDialog} />
+      <NewTicketDialog open={dialog === 'newTicket'} onClose={closeDialog} />
     </div>
   );
 }

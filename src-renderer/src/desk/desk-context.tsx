@@ -19,8 +19,7 @@ const DeskContext = createContext<DeskContextValue | null>(null);
 
 export function DeskProvider(props: { readonly desk: DeskApi; readonly connection: DeskConnection; readonly mode: 'electron' | 'web'; readonly children: ReactNode }): ReactNode {
   const { desk, connection, mode, children } = props;
-  // DeskApi is typed by the merged contract; `Desk` also names the work calls (see work-api.ts). Same object.
-  const [value] = useState<DeskContextValue>(() => ({ desk: desk as unknown as Desk, connection, mode }));
+  const [value] = useState<DeskContextValue>(() => ({ desk, connection, mode }));
   return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>;
 }
 

@@ -4,10 +4,16 @@
  * both catalogs use the same placeholders.
  */
 import type { Catalog } from './catalog.ts';
+import { queueEn } from './messages/queue.en.ts';
 import { sessionEn } from './messages/session.en.ts';
+import { syncEn } from './messages/sync.en.ts';
+import { ticketEn } from './messages/ticket.en.ts';
 
 export const en: Catalog = {
   ...sessionEn,
+  ...queueEn,
+  ...ticketEn,
+  ...syncEn,
   'app.name': 'Ayni',
   'app.tagline': 'Help desk',
   'app.loading': 'Loading Ayni…',
@@ -43,12 +49,6 @@ export const en: Catalog = {
   'placeholder.openCalendar': 'Open the calendar',
 
   'page.queue.title': 'Queue',
-  'page.queue.heading': 'The ticket queue arrives with server sync.',
-  'page.queue.body':
-    "Here you will see your customers' tickets in the order they arrived, prioritised by urgency and plan tier, with filters and search so you can work them without leaving the keyboard.",
-  'page.queue.item1': 'Incidents and requests received through the portal, email and phone',
-  'page.queue.item2': "Priority by urgency and the customer's plan: Premium, Business or Basic",
-  'page.queue.item3': 'Offline work: your changes are saved and sent when the network is back',
 
   'page.dispatch.title': 'Dispatch',
   'page.dispatch.heading': 'The dispatch board arrives with on-site visits.',

@@ -5,10 +5,16 @@
  * `{count}`. Phrasing stays neutral ("usted" forms, no tuteo) and uses the
  * words Peruvian help desks use: Cola, Despacho, Feriado, Día hábil.
  */
+import { queueEs } from './messages/queue.es-PE.ts';
 import { sessionEs } from './messages/session.es-PE.ts';
+import { syncEs } from './messages/sync.es-PE.ts';
+import { ticketEs } from './messages/ticket.es-PE.ts';
 
 export const esPE = {
   ...sessionEs,
+  ...queueEs,
+  ...ticketEs,
+  ...syncEs,
   'app.name': 'Ayni',
   'app.tagline': 'Mesa de ayuda',
   'app.loading': 'Cargando Ayni…',
@@ -44,12 +50,6 @@ export const esPE = {
   'placeholder.openCalendar': 'Abrir el calendario',
 
   'page.queue.title': 'Cola',
-  'page.queue.heading': 'La cola de tickets llegará con la sincronización con el servidor.',
-  'page.queue.body':
-    'Aquí verá los tickets de sus clientes en el orden en que llegaron, priorizados por urgencia y por el nivel del plan, con filtros y búsqueda para trabajarlos sin soltar el teclado.',
-  'page.queue.item1': 'Incidencias y requerimientos recibidos por el portal, el correo y el teléfono',
-  'page.queue.item2': 'Prioridad según la urgencia y el plan del cliente: Premium, Empresarial o Básico',
-  'page.queue.item3': 'Trabajo sin conexión: sus cambios se guardan y se envían al volver la red',
 
   'page.dispatch.title': 'Despacho',
   'page.dispatch.heading': 'El tablero de despacho llegará con las visitas en sitio.',

@@ -1,15 +1,50 @@
-/** The keyboard help, a native modal <dialog>: focus is trapped and Escape closes it without extra code. */
+/** The keyboard help, grouped by where the keys work. A native modal <dialog>: focus is trapped and Escape closes it. */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useT, type MessageKey } from '../i18n/index.ts';
 
-const ROWS: ReadonlyArray<{ readonly keys: readonly string[]; readonly sequence?: boolean; readonly label: MessageKey }> = [
-  { keys: ['G', 'C'], sequence: true, label: 'shortcuts.goQueue' },
-  { keys: ['G', 'D'], sequence: true, label: 'shortcuts.goDispatch' },
-  { keys: ['G', 'H'], sequence: true, label: 'shortcuts.goHours' },
-  { keys: ['G', 'A'], sequence: true, label: 'shortcuts.goSettings' },
-  { keys: ['G', 'K'], sequence: true, label: 'shortcuts.goCalendar' },
-  { keys: ['←', '→'], label: 'shortcuts.prevNextMonth' },
-  { keys: ['?'], label: 'shortcuts.help' },
+interface Row {
+  readonly keys: readonly string[];
+  readonly sequence?: boolean;
+  /** Keys pressed together (Ctrl+K) rather than one after the other. */
+  readonly chord?: boolean;
+  readonly label: MessageKey;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+const GROUPS: ReadonlyArray<{ readonly title: MessageKey; readonly rows: readonly Row[] }> = [
+  {
+    title: 'shortcuts.group.everywhere',
+    rows: [
+      { keys: ['G', 'C'], sequence: true, label: 'shortcuts.goQueue' },
+      { keys: ['G', 'R'], sequence: true, label: 'shortcuts.goAttention' },
+      { keys: ['G', 'D'], sequence: true, label: 'shortcuts.goDispatch' },
+      { keys: ['G', 'H'], sequence: true, label: 'shortcuts.goHours' },
+      { keys: ['G', 'A'], sequence: true, label: 'shortcuts.goSettings' },
+      { keys: ['G', 'K'], sequence: true, label: 'shortcuts.goCalendar' },
+      { keys: [isMac ? '⌘' : 'Ctrl', 'K'], chord: true, label: 'shortcuts.palette' },
+      { keys: ['?'], label: 'shortcuts.help' },
+    ],
+  },
+  {
+    title: 'shortcuts.group.queue',
+    rows: [
+      { keys: ['J', 'K'], label: 'shortcuts.queueMove' },
+      { keys: ['Enter'], label: 'shortcuts.open' },
+      { keys: ['X'], label: 'shortcuts.select' },
+      { keys: ['/'], label: 'shortcuts.search' },
+      { keys: ['N'], label: 'shortcuts.newTicket' },
+    ],
+  },
+  {
+    title: 'shortcuts.group.ticket',
+    rows: [
+      { keys: ['Esc'], label: 'shortcuts.back' },
+      { keys: ['R'], label: 'shortcuts.reply' },
+      { keys: ['I'], label: 'shortcuts.note' },
+    ],
+  },
+  { title: 'shortcuts.group.calendar', rows: [{ keys: ['←', '→'], label: 'shortcuts.prevNextMonth' }] },
 ];
 
 export function ShortcutsDialog({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }): ReactNode {
@@ -22,28 +57,37 @@ export function ShortcutsDialog({ open, onClose }: { readonly open: boolean; rea
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
+    <dialog ref={ref} className="dialog dialog--wide" aria-labelledby="shortcuts-title" onClose={onClose} data-testid="shortcuts-dialog">
       <div className="dialog__header">
         <h2 id="shortcuts-title" className="dialog__title">
           {t('shortcuts.title')}
         </h2>
       </div>
       <p className="dialog__intro">{t('shortcuts.intro')}</p>
-      <dl className="shortcuts">
-        {ROWS.map((row) => (
-          <div className="shortcuts__row" key={row.label}>
-            <dt className="shortcuts__keys">
-              {row.keys.map((key, i) => (
-                <span key={key}>
-                  {i > 0 ? <span className="shortcuts__then">{row.sequence ? t('shortcuts.then') : '/'}</span> : null}
-                  <kbd>{key}</kbd>
-                </span>
+      <div className="shortcuts-groups">
+        {GROUPS.map((group) => (
+          <section key={group.title} className="shortcuts-group" aria-labelledby={`sg-${group.title}`}>
+            <h3 id={`sg-${group.title}`} className="shortcuts-group__title">
+              {t(group.title)}
+            </h3>
+            <dl className="shortcuts">
+              {group.rows.map((row) => (
+                <div className="shortcuts__row" key={row.label}>
+                  <dt className="shortcuts__keys">
+                    {row.keys.map((key, i) => (
+                      <span key={key}>
+                        {i > 0 ? <span className="shortcuts__then">{row.sequence ? t('shortcuts.then') : row.chord ? '+' : '/'}</span> : null}
+                        <kbd>{key}</kbd>
+                      </span>
+                    ))}
+                  </dt>
+                  <dd>{t(row.label)}</dd>
+                </div>
               ))}
-            </dt>
-            <dd>{t(row.label)}</dd>
-          </div>
+            </dl>
+          </section>
         ))}
-      </dl>
+      </div>
       <div className="dialog__footer">
         <button type="button" className="button button--primary" onClick={onClose} autoFocus>
           {t('shortcuts.close')}

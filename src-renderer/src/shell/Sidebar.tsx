@@ -2,20 +2,29 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/index.ts';
 import { hashOf, useRoute, type RouteId } from '../state/route-store.ts';
+import { useAttentionCount } from '../state/sync-store.ts';
 import { AccountPanel } from '../session/AccountPanel.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { ROUTE_META } from './route-meta.ts';
 
-function NavLink({ route }: { readonly route: RouteId }): ReactNode {
-  const { t } = useT();
+function NavLink({ route, count }: { readonly route: Exclude<RouteId, 'ticket'>; readonly count?: number }): ReactNode {
+  const { t, tn } = useT();
   const current = useRoute();
   const meta = ROUTE_META[route];
+  // A ticket belongs to the Cola: the link says where you are without claiming to be the page.
+  const here = current === route ? 'page' : route === 'queue' && current === 'ticket' ? 'true' : undefined;
   return (
     <li>
-      <a className="nav__link" href={hashOf(route)} aria-current={current === route ? 'page' : undefined} data-route={route}>
+      <a className="nav__link" href={hashOf(route)} aria-current={here} data-route={route}>
         <Icon name={meta.icon} className="nav__icon" />
         <span className="nav__text">{t(meta.navLabel)}</span>
         {meta.comingSoon ? <span className="nav__badge">{t('nav.soon')}</span> : null}
+        {count !== undefined && count > 0 ? (
+          <span className="nav__badge nav__badge--alert" data-testid="nav-attention-count">
+            <span aria-hidden="true">{count}</span>
+            <span className="sr-only">{tn('attention.badge', count)}</span>
+          </span>
+        ) : null}
       </a>
     </li>
   );
@@ -23,6 +32,7 @@ function NavLink({ route }: { readonly route: RouteId }): ReactNode {
 
 export function Sidebar(): ReactNode {
   const { t } = useT();
+  const attention = useAttentionCount();
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>
       <div className="brand">
@@ -36,6 +46,7 @@ export function Sidebar(): ReactNode {
       </div>
       <ul className="nav__list">
         <NavLink route="queue" />
+        <NavLink route="attention" count={attention} />
         <NavLink route="dispatch" />
         <NavLink route="hours" />
       </ul>

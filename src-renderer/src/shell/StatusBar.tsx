@@ -1,13 +1,17 @@
 /**
  * The bottom bar: sync state from the desk (`sync.status`, then every
- * `sync.status` event), pending edits, last sync, the bridge connection (in
- * browser mode), version and mode, and the Lima clock.
+ * `sync.status` event) with a progress bar during the initial sync, pending
+ * edits, last sync, edits that need attention, a "sync now" button, the
+ * bridge connection (in browser mode), version and mode, and the Lima clock.
  */
 import type { ReactNode } from 'react';
 import type { DeskOutput, SyncStatus } from '../../../src-shared/ipc/desk-api.ts';
 import { assertNever } from '../../../src-shared/result.ts';
 import { useDeskConnection } from '../desk/desk-context.tsx';
-import { useSyncStatus } from '../state/sync-store.ts';
+import { useDesk } from '../desk/desk-context.tsx';
+import { hashOf } from '../state/route-store.ts';
+import { useAttentionCount, useSyncStatus } from '../state/sync-store.ts';
+import { Icon } from '../ui/icons.tsx';
 import { describeInstant, formatLimaTime } from '../i18n/format.ts';
 import { useT, type Translator } from '../i18n/index.ts';
 import { useNow } from './use-now.ts';
@@ -42,9 +46,20 @@ function LastSync({ at, now }: { readonly at: string | null; readonly now: Date 
   return <span>{t('status.lastSync', { when: text })}</span>;
 }
 
+function SyncProgress({ status }: { readonly status: SyncStatus }): ReactNode {
+  const { t } = useT();
+  const progress = status.progress;
+  if (status.state !== 'syncing' || !progress || progress.total <= 0) return null;
+  return (
+    <progress className="sync-progress" max={progress.total} value={Math.min(progress.done, progress.total)} aria-label={t('status.progress')} data-testid="sync-progress" />
+  );
+}
+
 export function StatusBar({ appInfo }: { readonly appInfo: DeskOutput<'app.info'> | null }): ReactNode {
   const { t, tn, locale } = useT();
+  const desk = useDesk();
   const sync = useSyncStatus();
+  const attention = useAttentionCount();
   const connection = useDeskConnection();
   const now = useNow();
   const syncState = sync?.state ?? 'unknown';
@@ -54,8 +69,13 @@ export function StatusBar({ appInfo }: { readonly appInfo: DeskOutput<'app.info'
         <span className="statusbar__item" data-testid="sync-state" data-state={syncState} role="status">
           <span className={`dot dot--${syncState}`} aria-hidden="true" />
           {syncStateText(sync, t)}
-          {sync?.state === 'error' && sync.message ? <span className="statusbar__detail">: {sync.message}</span> : null}
+          {sync && (sync.state === 'error' || sync.state === 'offline') && sync.message ? (
+            <span className="statusbar__detail" title={sync.message}>
+              : {sync.message}
+            </span>
+          ) : null}
         </span>
+        {sync ? <SyncProgress status={sync} /> : null}
         {sync ? (
           <span className="statusbar__item" data-testid="pending-edits">
             {sync.pendingEdits > 0 ? tn('status.pending', sync.pendingEdits) : t('status.noPending')}
@@ -65,6 +85,18 @@ export function StatusBar({ appInfo }: { readonly appInfo: DeskOutput<'app.info'
           <span className="statusbar__item" data-testid="last-sync">
             <LastSync at={sync.lastSyncAt} now={now} />
           </span>
+        ) : null}
+        {attention > 0 ? (
+          <a className="statusbar__item statusbar__attention" href={hashOf('attention')} data-testid="attention-badge">
+            <Icon name="alert" />
+            {tn('status.attention', attention)}
+          </a>
+        ) : null}
+        {sync && sync.state !== 'signedOut' ? (
+          <button type="button" className="statusbar__button" onClick={() => void desk.call('sync.now', {})} disabled={sync.state === 'syncing'} data-testid="sync-now">
+            <Icon name="refresh" />
+            {t('status.syncNow')}
+          </button>
         ) : null}
       </div>
       <div className="statusbar__group">

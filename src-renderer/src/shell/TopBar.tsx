@@ -2,12 +2,14 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/index.ts';
 import { useRoute } from '../state/route-store.ts';
+import { usePageTitle } from '../state/title-store.ts';
 import { Icon } from '../ui/icons.tsx';
 import { ROUTE_META } from './route-meta.ts';
 
-export function TopBar({ onShowShortcuts }: { readonly onShowShortcuts: () => void }): ReactNode {
+export function TopBar({ onShowShortcuts, onShowPalette }: { readonly onShowShortcuts: () => void; readonly onShowPalette: () => void }): ReactNode {
   const { t } = useT();
   const meta = ROUTE_META[useRoute()];
+  const pageTitle = usePageTitle();
   return (
     <header className="topbar">
       <div className="topbar__titles">
@@ -19,13 +21,20 @@ export function TopBar({ onShowShortcuts }: { readonly onShowShortcuts: () => vo
             </span>
           </p>
         ) : null}
-        <h1 className="topbar__title">{t(meta.title)}</h1>
+        <h1 className="topbar__title">{pageTitle ?? t(meta.title)}</h1>
       </div>
+      <div className="topbar__tools">
+      <button type="button" className="button topbar__palette" onClick={onShowPalette} aria-keyshortcuts="Control+K Meta+K" data-testid="open-palette">
+        <Icon name="command" />
+        <span>{t('palette.title')}</span>
+        <kbd aria-hidden="true">Ctrl K</kbd>
+      </button>
       <button type="button" className="button button--ghost topbar__shortcuts" onClick={onShowShortcuts} aria-keyshortcuts="?">
         <Icon name="keyboard" />
         <span>{t('topbar.shortcuts')}</span>
         <kbd aria-hidden="true">?</kbd>
       </button>
+      </div>
     </header>
   );
 }

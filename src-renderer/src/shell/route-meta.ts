@@ -17,7 +17,9 @@ export interface RouteMeta {
 }
 
 export const ROUTE_META: Readonly<Record<RouteId, RouteMeta>> = {
-  queue: { title: 'page.queue.title', navLabel: 'nav.queue', icon: 'queue', shortcut: 'c', comingSoon: true },
+  queue: { title: 'page.queue.title', navLabel: 'nav.queue', icon: 'queue', shortcut: 'c' },
+  ticket: { title: 'page.ticket.title', navLabel: 'nav.queue', section: 'page.queue.title', icon: 'queue' },
+  attention: { title: 'page.attention.title', navLabel: 'nav.attention', icon: 'bell', shortcut: 'r' },
   dispatch: { title: 'page.dispatch.title', navLabel: 'nav.dispatch', icon: 'dispatch', shortcut: 'd', comingSoon: true },
   hours: { title: 'page.hours.title', navLabel: 'nav.hours', icon: 'hours', shortcut: 'h', comingSoon: true },
   'settings/general': { title: 'page.settingsGeneral.title', navLabel: 'nav.settings.general', section: 'page.settings.title', icon: 'language', shortcut: 'a' },
@@ -25,6 +27,6 @@ export const ROUTE_META: Readonly<Record<RouteId, RouteMeta>> = {
 };
 
 /** `g` + key → route, derived from ROUTE_META so the dialog and the handler cannot disagree. */
-export const SHORTCUT_ROUTES: ReadonlyMap<string, RouteId> = new Map(
-  (Object.entries(ROUTE_META) as [RouteId, RouteMeta][]).flatMap(([route, meta]) => (meta.shortcut ? [[meta.shortcut, route] as const] : [])),
+export const SHORTCUT_ROUTES: ReadonlyMap<string, Exclude<RouteId, 'ticket'>> = new Map(
+  (Object.entries(ROUTE_META) as [RouteId, RouteMeta][]).flatMap(([route, meta]) => (meta.shortcut && route !== 'ticket' ? [[meta.shortcut, route] as const] : [])),
 );

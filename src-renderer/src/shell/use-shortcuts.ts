@@ -1,7 +1,8 @@
 /**
  * Global keyboard shortcuts: "g" then a letter jumps to a screen (as in
- * GitHub or Gmail), "?" opens the list. Ignored while the user types in a
- * field or holds a modifier, so they never eat real input.
+ * GitHub or Gmail), "?" opens the list, Ctrl/Cmd+K the command palette.
+ * Letters are ignored while the user types in a field or holds a modifier,
+ * so they never eat real input.
  */
 import { useEffect } from 'react';
 import { navigate } from '../state/route-store.ts';
@@ -25,7 +26,11 @@ export function hasModifier(event: KeyboardEvent): boolean {
   return event.ctrlKey || event.metaKey || event.altKey;
 }
 
-export function useGlobalShortcuts(openHelp: () => void): void {
+export function isPaletteKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): boolean {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k';
+}
+
+export function useGlobalShortcuts(openHelp: () => void, openPalette: () => void): void {
   useEffect(() => {
     let awaitingSecondKey = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -34,6 +39,12 @@ export function useGlobalShortcuts(openHelp: () => void): void {
       clearTimeout(timer);
     };
     const onKeyDown = (event: KeyboardEvent): void => {
+      // The palette opens from anywhere, even from a text field, as in every editor people know.
+      if (isPaletteKey(event) && !event.defaultPrevented) {
+        event.preventDefault();
+        if (!document.querySelector('dialog[open]')) openPalette();
+        return;
+      }
       if (event.defaultPrevented || hasModifier(event) || isTypingTarget(event.target)) return;
       if (document.querySelector('dialog[open]')) return;
       const key = event.key.toLowerCase();
@@ -60,5 +71,5 @@ export function useGlobalShortcuts(openHelp: () => void): void {
       document.removeEventListener('keydown', onKeyDown);
       clearTimeout(timer);
     };
-  }, [openHelp]);
+  }, [openHelp, openPalette]);
 }

@@ -1,5 +1,5 @@
 /**
- * Screens that later issues build (Cola, Despacho, Horas). Until then they say
+ * Screens that later issues build (Despacho, Horas). Until then they say
  * honestly what will be here instead of showing an empty frame.
  */
 import type { ReactNode } from 'react';
@@ -14,8 +14,7 @@ export interface ComingSoonContent {
   readonly items: readonly MessageKey[];
 }
 
-const COMING_SOON: Readonly<Record<'queue' | 'dispatch' | 'hours', ComingSoonContent>> = {
-  queue: { icon: 'queue', heading: 'page.queue.heading', body: 'page.queue.body', items: ['page.queue.item1', 'page.queue.item2', 'page.queue.item3'] },
+const COMING_SOON: Readonly<Record<'dispatch' | 'hours', ComingSoonContent>> = {
   dispatch: {
     icon: 'dispatch',
     heading: 'page.dispatch.heading',

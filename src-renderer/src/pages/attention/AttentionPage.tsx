@@ -1,0 +1,184 @@
+/**
+ * Requiere atención: the edits the server refused, each with the server's
+ * reason (in Spanish, as the server wrote it). Nothing is lost: the
+ * technician fixes the values in a small form and retries, or discards the
+ * edit, which puts the server's version back on screen.
+ */
+import { useState, type ReactNode } from 'react';
+import type { z } from 'zod';
+import type { AttentionItemSchema } from '../../../../src-shared/ipc/work-calls.ts';
+import type { AppError } from '../../../../src-shared/result.ts';
+import { useDesk, useDeskEvent, useDeskQuery } from '../../desk/desk-context.tsx';
+import { formatLimaDateTime } from '../../i18n/format.ts';
+import { useT, type MessageKey } from '../../i18n/index.ts';
+import { openTicket } from '../../state/route-store.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Icon } from '../../ui/icons.tsx';
+import { argsOf, fieldsOf, type ArgField } from './args-form.ts';
+
+type AttentionItem = z.infer<typeof AttentionItemSchema>;
+
+const MUTATION_LABELS: Readonly<Record<string, MessageKey>> = {
+  'ticket.create': 'mutation.ticket.create',
+  'ticket.update': 'mutation.ticket.update',
+  'ticket.setStatus': 'mutation.ticket.setStatus',
+  'ticket.assign': 'mutation.ticket.assign',
+  'ticket.addNote': 'mutation.ticket.addNote',
+  'time.log': 'mutation.time.log',
+  'visit.book': 'mutation.visit.book',
+  'visit.reschedule': 'mutation.visit.reschedule',
+  'visit.cancel': 'mutation.visit.cancel',
+  'visit.checkIn': 'mutation.visit.checkIn',
+  'visit.checkOut': 'mutation.visit.checkOut',
+};
+
+function FixForm({ item, onDone }: { readonly item: AttentionItem; readonly onDone: (error: AppError | null) => void }): ReactNode {
+  const { t } = useT();
+  const desk = useDesk();
+  const [fields, setFields] = useState<ArgField[]>(() => fieldsOf(item.args));
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const update = (index: number, patch: Partial<ArgField>): void => setFields((all) => all.map((f, i) => (i === index ? { ...f, ...patch } : f)));
+  return (
+    <form
+      className="fix-form"
+      data-testid="fix-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const built = argsOf(fields);
+        if (!built.ok) {
+          setInvalid(built.path);
+          return;
+        }
+        setInvalid(null);
+        void desk.call('attention.retry', { id: item.id, args: built.args }).then((result) => onDone(result.ok ? null : result.error));
+      }}
+    >
+      <fieldset className="fieldset">
+        <legend className="field__label">{t('attention.fields')}</legend>
+        <div className="fix-form__grid">
+          {fields.map((field, index) => {
+            const id = `fix-${item.id}-${field.path}`;
+            if (field.kind === 'boolean') {
+              return (
+                <label key={field.path} className="check">
+                  <input type="checkbox" checked={field.checked} onChange={(event) => update(index, { checked: event.currentTarget.checked })} />
+                  <code>{field.path}</code>
+                </label>
+              );
+            }
+            return (
+              <div key={field.path} className="field">
+                <label className="field__label" htmlFor={id}>
+                  <code>{field.path}</code>
+                  {field.readOnly ? <span className="muted"> · {t('attention.readOnly')}</span> : null}
+                </label>
+                <input
+                  id={id}
+                  className={field.kind === 'json' ? 'input input--mono' : 'input'}
+                  value={field.text}
+                  readOnly={field.readOnly}
+                  inputMode={field.kind === 'number' ? 'decimal' : undefined}
+                  aria-invalid={invalid === field.path}
+                  onChange={(event) => update(index, { text: event.currentTarget.value })}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+      {invalid ? <p className="error-text">{t('attention.invalidJson', { field: invalid })}</p> : null}
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" data-testid="retry">
+          <Icon name="refresh" />
+          {t('attention.retry')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function AttentionCard({ item, onChanged }: { readonly item: AttentionItem; readonly onChanged: () => void }): ReactNode {
+  const { t, locale } = useT();
+  const desk = useDesk();
+  const [fixing, setFixing] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const label = MUTATION_LABELS[item.mutationName] ?? 'mutation.unknown';
+  return (
+    <li className="card attention-item" data-testid="attention-item" data-code={item.code} data-mutation={item.mutationName}>
+      <div className="attention-item__head">
+        <Icon name="alert" className="attention-item__icon" />
+        <h2 className="attention-item__title">{t(label)}</h2>
+        <span className="pill pill--danger">{item.code}</span>
+        <span className="muted attention-item__when">{t('attention.when', { when: formatLimaDateTime(new Date(item.createdAt), locale) })}</span>
+      </div>
+      <p className="attention-item__reason">
+        <span className="sr-only">{t('attention.reason')}: </span>
+        {item.message}
+      </p>
+      <div className="attention-item__actions">
+        {item.ticketId ? (
+          <button type="button" className="button button--small" onClick={() => item.ticketId && openTicket(item.ticketId)}>
+            {t('attention.openTicket')}
+          </button>
+        ) : null}
+        <button type="button" className="button button--small" aria-expanded={fixing} onClick={() => setFixing((v) => !v)} data-testid="fix">
+          {t('attention.fix')}
+        </button>
+        <button
+          type="button"
+          className="button button--small button--danger"
+          data-testid="discard"
+          onClick={() =>
+            void desk.call('attention.discard', { id: item.id }).then((result) => {
+              if (result.ok) onChanged();
+              else setError(result.error);
+            })
+          }
+        >
+          <Icon name="trash" />
+          {t('attention.discard')}
+        </button>
+      </div>
+      {fixing ? (
+        <FixForm
+          item={item}
+          onDone={(failure) => {
+            if (failure) setError(failure);
+            else onChanged();
+          }}
+        />
+      ) : null}
+      {error ? <ErrorNotice title={t('attention.actionError')} error={error} /> : null}
+    </li>
+  );
+}
+
+export function AttentionPage(): ReactNode {
+  const { t } = useT();
+  const { state, reload } = useDeskQuery('attention.list', {}, ['*']);
+  useDeskEvent('attention.changed', reload);
+  const items = state.value ?? [];
+  const ready = state.status !== 'loading' || state.value !== undefined;
+  return (
+    <section className="page page--narrow attention" data-page="attention" data-state={ready ? 'ready' : 'loading'} data-count={items.length}>
+      <p className="page__intro">{t('attention.intro')}</p>
+      {state.status === 'error' ? <ErrorNotice title={t('attention.errorTitle')} error={state.error} onRetry={reload} /> : null}
+      {!ready ? (
+        <p className="muted" role="status">
+          {t('attention.loading')}
+        </p>
+      ) : items.length === 0 ? (
+        <p className="attention-empty" data-testid="attention-empty">
+          <Icon name="check" />
+          {t('attention.empty')}
+        </p>
+      ) : (
+        <ul className="attention-list">
+          {items.map((item) => (
+            <AttentionCard key={item.id} item={item} onChanged={reload} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,192 @@
+/**
+ * La Cola: the technician's list of tickets. Views with counts, search,
+ * order, filters, saved views, the virtualized grid, bulk actions, and the
+ * reason the ticket under the cursor sits where it does.
+ * `data-state` on the page says whether the first page has arrived.
+ */
+import { useCallback, useEffect, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
+import { INTL_LOCALE } from '../../i18n/catalog.ts';
+import { useT } from '../../i18n/index.ts';
+import { queueActions, useActiveId, useQueueQuery, useQueueSearch, useQueueSort, type QueueSort } from '../../state/queue-store.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Icon } from '../../ui/icons.tsx';
+import { FloatingTip } from '../../ui/Tooltip.tsx';
+import { BulkBar } from './BulkBar.tsx';
+import { FilterBar } from './FilterBar.tsx';
+import type { QueueItem } from './queue-pager.ts';
+import { QueueTable } from './QueueTable.tsx';
+import { useQueueKeys } from './use-queue-keys.ts';
+import { useQueueRows } from './use-queue-rows.ts';
+import { SaveViewDialog, VIEW_LABELS, ViewTabs } from './ViewTabs.tsx';
+
+/** Waiting after the last keystroke before searching: the cache answers fast, but not on every letter. */
+const SEARCH_DEBOUNCE_MS = 250;
+
+const SORTS: ReadonlyArray<{ readonly id: string; readonly sort: QueueSort; readonly label: 'queue.sort.priority' | 'queue.sort.newest' | 'queue.sort.oldest' | 'queue.sort.number' | 'queue.sort.updated' }> = [
+  { id: 'priority', sort: { key: 'priority', dir: 'asc' }, label: 'queue.sort.priority' },
+  { id: 'newest', sort: { key: 'createdAt', dir: 'desc' }, label: 'queue.sort.newest' },
+  { id: 'oldest', sort: { key: 'createdAt', dir: 'asc' }, label: 'queue.sort.oldest' },
+  { id: 'number', sort: { key: 'number', dir: 'desc' }, label: 'queue.sort.number' },
+  { id: 'updated', sort: { key: 'updatedAt', dir: 'desc' }, label: 'queue.sort.updated' },
+];
+
+function SearchBox({ inputRef }: { readonly inputRef: MutableRefObject<HTMLInputElement | null> }): ReactNode {
+  const { t } = useT();
+  const applied = useQueueSearch();
+  const [text, setText] = useState(applied);
+  // A saved view or the palette can set the search from outside.
+  useEffect(() => setText(applied), [applied]);
+  useEffect(() => {
+    const timer = setTimeout(() => queueActions.setSearch(text), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  return (
+    <div className="search-field queue-search" role="search">
+      <Icon name="search" className="search-field__icon" />
+      <label className="sr-only" htmlFor="queue-search">
+        {t('queue.search.label')}
+      </label>
+      <input
+        ref={inputRef}
+        id="queue-search"
+        className="input search-field__input"
+        type="search"
+        placeholder={t('queue.search.placeholder')}
+        value={text}
+        aria-keyshortcuts="/"
+        data-testid="queue-search"
+        onChange={(event) => setText(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') queueActions.setSearch(text);
+          if (event.key === 'Escape' && text !== '') {
+            event.preventDefault();
+            setText('');
+          }
+        }}
+      />
+      <kbd className="queue-search__kbd" aria-hidden="true">
+        /
+      </kbd>
+    </div>
+  );
+}
+
+function SortSelect(): ReactNode {
+  const { t } = useT();
+  const sort = useQueueSort();
+  const current = SORTS.find((s) => s.sort.key === sort.key && s.sort.dir === sort.dir)?.id ?? 'priority';
+  return (
+    <div className="sort-select">
+      <label htmlFor="queue-sort" className="sort-select__label">
+        {t('queue.sort.label')}
+      </label>
+      <select
+        id="queue-sort"
+        className="input input--small"
+        value={current}
+        data-testid="queue-sort"
+        onChange={(event) => {
+          const next = SORTS.find((s) => s.id === event.currentTarget.value);
+          if (next) queueActions.setSort(next.sort);
+        }}
+      >
+        {SORTS.map((s) => (
+          <option key={s.id} value={s.id}>
+            {t(s.label)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function ExplainBar({ items, total, hasMore }: { readonly items: readonly QueueItem[]; readonly total: number; readonly hasMore: boolean }): ReactNode {
+  const { t, tn, locale } = useT();
+  const activeId = useActiveId();
+  const active = activeId === null ? undefined : items.find((item) => item.id === activeId);
+  const numbers = new Intl.NumberFormat(INTL_LOCALE[locale]);
+  return (
+    <div className="queue-foot">
+      <p className="queue-foot__explain" data-testid="rank-explanation">
+        {active ? (
+          <>
+            <strong>
+              {active.number === null ? '' : `#${active.number} · `}
+              {t('queue.rank.why')}:
+            </strong>{' '}
+            {locale === 'en' ? active.rank.explanation.en : active.rank.explanation.es}
+          </>
+        ) : (
+          <span className="muted">{t('queue.keysHint')}</span>
+        )}
+      </p>
+      <p className="queue-foot__count" data-testid="queue-total">
+        {hasMore ? t('queue.loaded', { loaded: numbers.format(items.length), total: numbers.format(total) }) : tn('queue.total', total)}
+      </p>
+    </div>
+  );
+}
+
+export function QueuePage({ onNewTicket }: { readonly onNewTicket: () => void }): ReactNode {
+  const { t } = useT();
+  const query = useQueueQuery();
+  const { snapshot, loadMore } = useQueueRows(query);
+  const [saving, setSaving] = useState(false);
+  const gridRef = useRef<HTMLDivElement | null>(null);
+  const searchRef = useRef<HTMLInputElement | null>(null);
+  const scrollToRef = useRef<((index: number) => void) | null>(null);
+  const onNeedMore = useCallback(() => loadMore(), [loadMore]);
+
+  useQueueKeys({ items: snapshot.items, gridRef, searchRef, scrollToRef, onNewTicket, onNearEnd: onNeedMore });
+
+  const viewName = t(VIEW_LABELS[query.view]);
+  const filtered = query.search.trim() !== '' || Object.keys(query.filters).length > 0;
+  const state = snapshot.status === 'loading' ? 'loading' : snapshot.status === 'error' && snapshot.items.length === 0 ? 'error' : 'ready';
+
+  return (
+    <section className="queue" data-page="queue" data-state={state} data-view={query.view} data-total={snapshot.total} aria-label={t('page.queue.title')}>
+      <ViewTabs />
+      <div className="queue-toolbar">
+        <SearchBox inputRef={searchRef} />
+        <SortSelect />
+        <FilterBar />
+        <div className="queue-toolbar__end">
+          <button type="button" className="button button--small" onClick={() => setSaving(true)} data-testid="save-view">
+            <Icon name="bookmark" />
+            {t('queue.saveView')}
+          </button>
+          <button type="button" className="button button--primary button--small" onClick={onNewTicket} aria-keyshortcuts="n" data-testid="new-ticket">
+            <Icon name="plus" />
+            {t('queue.newTicket')}
+          </button>
+        </div>
+      </div>
+      <BulkBar items={snapshot.items} />
+      {snapshot.error ? <ErrorNotice title={t('queue.errorTitle')} error={snapshot.error} /> : null}
+      {state === 'loading' ? (
+        <p className="queue-empty" role="status">
+          {t('queue.loading')}
+        </p>
+      ) : snapshot.items.length === 0 && state === 'ready' ? (
+        <div className="queue-empty" data-testid="queue-empty">
+          <p className="queue-empty__title">{t('queue.empty.title')}</p>
+          <p className="muted">{filtered ? t('queue.empty.filtered') : t('queue.empty.view')}</p>
+        </div>
+      ) : (
+        <QueueTable
+          items={snapshot.items}
+          total={snapshot.total}
+          hasMore={snapshot.hasMore}
+          loadingMore={snapshot.loadingMore}
+          onNeedMore={onNeedMore}
+          label={t('queue.table.label', { view: viewName })}
+          scrollToRef={scrollToRef}
+          gridRef={gridRef}
+        />
+      )}
+      <ExplainBar items={snapshot.items} total={snapshot.total} hasMore={snapshot.hasMore} />
+      <SaveViewDialog open={saving} onClose={() => setSaving(false)} />
+      <FloatingTip />
+    </section>
+  );
+}

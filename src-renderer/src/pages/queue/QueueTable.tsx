@@ -1,0 +1,172 @@
+/**
+ * The ticket grid: TanStack Table v9 for the row model and selection,
+ * TanStack Virtual so only the rows in view are in the DOM (the queue can
+ * hold 100k tickets), pages fetched from the desk as the end comes near.
+ *
+ * Keyboard: the grid is one tab stop; `aria-activedescendant` names the row
+ * the cursor is on (j/k or the arrows move it, Enter opens, x selects; see
+ * use-queue-keys.ts). Clicking a row opens its ticket.
+ */
+import { useTable, type RowSelectionState, type Updater } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, type MutableRefObject, type ReactNode } from 'react';
+import { useT } from '../../i18n/index.ts';
+import { openTicket } from '../../state/route-store.ts';
+import { queueActions, queueScrollTop, queueState, useActiveId, useSelection } from '../../state/queue-store.ts';
+import { hideTip } from '../../ui/Tooltip.tsx';
+import { QUEUE_GRID_TEMPLATE, queueColumns, queueFeatures } from './columns.tsx';
+import type { QueueItem } from './queue-pager.ts';
+
+/** Row height in px: two lines of text (subject, customer and plan) in a dense row. */
+export const ROW_HEIGHT = 50;
+/** Ask for the next page when the last rendered row is this close to the end of what is loaded. */
+const PREFETCH_ROWS = 40;
+
+export function rowDomId(id: string): string {
+  return `queue-row-${id}`;
+}
+
+export interface QueueTableProps {
+  readonly items: readonly QueueItem[];
+  readonly total: number;
+  readonly hasMore: boolean;
+  readonly loadingMore: boolean;
+  readonly onNeedMore: () => void;
+  readonly label: string;
+  /** Lets the keyboard handler scroll the cursor into view. */
+  readonly scrollToRef: MutableRefObject<((index: number) => void) | null>;
+  readonly gridRef: MutableRefObject<HTMLDivElement | null>;
+}
+
+export function QueueTable(props: QueueTableProps): ReactNode {
+  const { items, total, hasMore, loadingMore, onNeedMore, label, scrollToRef, gridRef } = props;
+  const { t } = useT();
+  const selection = useSelection();
+  const activeId = useActiveId();
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const onRowSelectionChange = useCallback((updater: Updater<RowSelectionState>) => {
+    // Functional updaters need the selection as stored now, not as of the last render.
+    queueActions.setSelection(typeof updater === 'function' ? updater(queueState().selection as RowSelectionState) : updater);
+  }, []);
+
+  const table = useTable({
+    features: queueFeatures,
+    columns: queueColumns,
+    // The pager hands out a new array only when rows change, which is what TanStack needs to stay stable.
+    data: items as QueueItem[],
+    getRowId: (row) => row.id,
+    state: { rowSelection: selection as RowSelectionState },
+    onRowSelectionChange,
+    enableSubRowSelection: false,
+  });
+  const rows = table.getRowModel().rows;
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    overscan: 8,
+    initialOffset: queueScrollTop,
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  const lastIndex = virtualItems.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    if (hasMore && !loadingMore && lastIndex >= rows.length - PREFETCH_ROWS) onNeedMore();
+  }, [hasMore, loadingMore, lastIndex, rows.length, onNeedMore]);
+
+  useLayoutEffect(() => {
+    scrollToRef.current = (index) => virtualizer.scrollToIndex(index, { align: 'auto' });
+    return () => {
+      scrollToRef.current = null;
+    };
+  }, [virtualizer, scrollToRef]);
+
+  // Remember where the list was, for the way back from a ticket.
+  useEffect(() => {
+    const element = scrollRef.current;
+    return () => {
+      if (element) queueActions.rememberScroll(element.scrollTop);
+    };
+  }, []);
+
+  const firstIndex = virtualItems[0]?.index ?? 0;
+  const activeIndex = activeId === null ? -1 : rows.findIndex((row) => row.id === activeId);
+  const activeRendered = activeIndex >= firstIndex && activeIndex <= lastIndex;
+  const headerGroup = table.getHeaderGroups()[0];
+
+  return (
+    <div className="qgrid" style={{ ['--qgrid-columns' as string]: QUEUE_GRID_TEMPLATE }}>
+      <div
+        ref={(element) => {
+          scrollRef.current = element;
+          gridRef.current = element;
+        }}
+        className="qgrid__scroll"
+        role="grid"
+        aria-label={label}
+        aria-rowcount={total + 1}
+        aria-colcount={queueColumns.length}
+        aria-multiselectable="true"
+        aria-activedescendant={activeRendered && activeId !== null ? rowDomId(activeId) : undefined}
+        tabIndex={0}
+        data-testid="queue-grid"
+        onScroll={hideTip}
+        onFocus={(event) => {
+          if (event.target === event.currentTarget && activeId === null && rows[0]) queueActions.setActive(rows[0].id);
+        }}
+      >
+        <div className="qgrid__head" role="rowgroup">
+          <div className="qgrid__row qgrid__row--head" role="row" aria-rowindex={1}>
+            {headerGroup?.headers.map((header) => (
+              <div key={header.id} className={`qgrid__cell qgrid__cell--${header.column.id}`} role="columnheader">
+                <table.FlexRender header={header} />
+              </div>
+            ))}
+          </div>
+        </div>
+        <div className="qgrid__body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualItems.map((virtualRow) => {
+            const row = rows[virtualRow.index];
+            if (!row) return null;
+            const selected = row.getIsSelected();
+            const active = row.id === activeId;
+            return (
+              <div
+                key={row.id}
+                id={rowDomId(row.id)}
+                className={`qgrid__row${selected ? ' is-selected' : ''}${active ? ' is-active' : ''}`}
+                role="row"
+                aria-rowindex={virtualRow.index + 2}
+                aria-selected={selected}
+                data-index={virtualRow.index}
+                data-ticket-id={row.id}
+                data-number={row.original.number ?? ''}
+                data-status={row.original.status}
+                data-pending-sync={row.original.pendingSync ? 'true' : 'false'}
+                style={{ transform: `translateY(${virtualRow.start}px)`, height: ROW_HEIGHT }}
+                onClick={() => {
+                  queueActions.setActive(row.id);
+                  openTicket(row.id);
+                }}
+              >
+                {row.getAllCells().map((cell) => (
+                  <div key={cell.id} className={`qgrid__cell qgrid__cell--${cell.column.id}`} role="gridcell">
+                    <table.FlexRender cell={cell} />
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {loadingMore ? (
+        <p className="qgrid__more" role="status">
+          {t('queue.loadingMore')}
+        </p>
+      ) : null}
+    </div>
+  );
+}

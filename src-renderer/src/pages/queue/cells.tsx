@@ -1,0 +1,113 @@
+/**
+ * The cells of a queue row. Each is a small component so it can use the
+ * translator and the shared clock; none does more than a label lookup or a
+ * little arithmetic, because only the visible rows render but they render
+ * often (scrolling, the clock).
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { TicketStatus, Urgency } from '../../../../src-shared/protocol/entities.ts';
+import { labelOf } from '../../../../src-shared/tickets/labels.ts';
+import { INTL_LOCALE } from '../../i18n/catalog.ts';
+import { useT, type Translator } from '../../i18n/index.ts';
+import { useClock } from '../../state/clock-store.ts';
+import { Icon } from '../../ui/icons.tsx';
+import { hideTip, showTip } from '../../ui/Tooltip.tsx';
+import type { QueueItem } from './queue-pager.ts';
+import { describeSla, type Sla } from './sla.ts';
+
+export function ticketLabel(item: Pick<QueueItem, 'number' | 'subject'>, t: Translator['t']): string {
+  return item.number === null ? t('queue.ticketLabelNew', { subject: item.subject }) : t('queue.ticketLabel', { number: item.number });
+}
+
+const compact = new Map<string, Intl.NumberFormat>();
+export function formatScore(score: number, locale: Translator['locale']): string {
+  let format = compact.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], { notation: 'compact', maximumFractionDigits: 1 });
+    compact.set(locale, format);
+  }
+  return format.format(Math.round(score));
+}
+
+export function RankBadge({ item }: { readonly item: QueueItem }): ReactNode {
+  const { t, locale } = useT();
+  const explanation = locale === 'en' ? item.rank.explanation.en : item.rank.explanation.es;
+  const score = formatScore(item.rank.score, locale);
+  return (
+    <span
+      className="rank"
+      data-testid="rank-badge"
+      onMouseEnter={(event) => showTip(event.currentTarget, `${t('queue.rank.why')}: ${explanation}`)}
+      onMouseLeave={hideTip}
+    >
+      <span aria-hidden="true">{score}</span>
+      <span className="sr-only">
+        {t('queue.rank.badge', { score })}. {explanation}
+      </span>
+    </span>
+  );
+}
+
+export function SlaCell({ sla, readAt }: { readonly sla: Sla; readonly readAt: number }): ReactNode {
+  const translator = useT();
+  const now = useClock();
+  const view = describeSla(sla, readAt, Math.max(now, readAt), translator);
+  return (
+    <span className={`sla sla--${view.tone}`} data-sla={view.tone}>
+      {view.tone === 'breached' ? <Icon name="alert" className="sla__icon" /> : null}
+      {view.text}
+    </span>
+  );
+}
+
+export function UrgencyText({ urgency }: { readonly urgency: Urgency }): ReactNode {
+  const { locale } = useT();
+  return <span className={`urgency urgency--${urgency}`}>{labelOf('urgency', urgency, locale)}</span>;
+}
+
+export function StatusText({ status }: { readonly status: TicketStatus }): ReactNode {
+  const { locale } = useT();
+  return (
+    <span className={`status status--${status}`} data-status={status}>
+      <span className="status__dot" aria-hidden="true" />
+      {labelOf('status', status, locale)}
+    </span>
+  );
+}
+
+export function SyncMarker({ pending }: { readonly pending: boolean }): ReactNode {
+  const { t } = useT();
+  if (!pending) return null;
+  return (
+    <span className="sync-marker" data-testid="pending-sync" onMouseEnter={(event) => showTip(event.currentTarget, t('queue.pendingSync'))} onMouseLeave={hideTip}>
+      <Icon name="upload" />
+      <span className="sr-only">{t('queue.pendingSync')}</span>
+    </span>
+  );
+}
+
+/** A checkbox that can show "some selected" (the indeterminate state has no HTML attribute). */
+export function Checkbox(props: {
+  readonly checked: boolean;
+  readonly indeterminate?: boolean;
+  readonly label: string;
+  readonly onChange: (event: unknown) => void;
+  readonly focusable?: boolean;
+}): ReactNode {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = props.indeterminate === true && !props.checked;
+  }, [props.indeterminate, props.checked]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      className="checkbox"
+      checked={props.checked}
+      aria-label={props.label}
+      tabIndex={props.focusable === false ? -1 : 0}
+      onChange={props.onChange}
+      onClick={(event) => event.stopPropagation()}
+    />
+  );
+}

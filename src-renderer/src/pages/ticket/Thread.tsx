@@ -1,0 +1,109 @@
+/**
+ * The ticket's story, oldest first: replies to the customer, internal notes
+ * (visually distinct: amber, with a lock-like label, never sent out), status
+ * changes with who and when, and the time entries.
+ */
+import type { ReactNode } from 'react';
+import type { TicketDetail } from '../../../../src-shared/ipc/work-calls.ts';
+import type { TicketEvent, TimeEntry } from '../../../../src-shared/protocol/entities.ts';
+import { labelOf } from '../../../../src-shared/tickets/labels.ts';
+import { formatLimaDateTime, formatDayMonth } from '../../i18n/format.ts';
+import { useT } from '../../i18n/index.ts';
+import { Icon } from '../../ui/icons.tsx';
+import { formatMinutes } from './duration.ts';
+
+type Entry = { readonly at: string; readonly key: string } & ({ readonly kind: 'event'; readonly event: TicketEvent } | { readonly kind: 'time'; readonly entry: TimeEntry });
+
+/** Events and time entries in one timeline; ties keep events first (a status change before the time logged with it). */
+export function timelineOf(detail: Pick<TicketDetail, 'events' | 'timeEntries'>): Entry[] {
+  const entries: Entry[] = [
+    ...detail.events.filter((e) => e.kind !== 'time').map((event) => ({ kind: 'event' as const, at: event.createdAt, key: `e-${event.id}`, event })),
+    ...detail.timeEntries.map((entry) => ({ kind: 'time' as const, at: entry.createdAt, key: `t-${entry.id}`, entry })),
+  ];
+  return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1));
+}
+
+function EventItem({ event, who }: { readonly event: TicketEvent; readonly who: string }): ReactNode {
+  const { t, locale } = useT();
+  const when = formatLimaDateTime(new Date(event.createdAt), locale);
+  if (event.kind === 'reply' || event.kind === 'note') {
+    const note = event.kind === 'note';
+    return (
+      <li className={`msg ${note ? 'msg--note' : 'msg--reply'}`} data-kind={event.kind} data-testid="thread-message">
+        <div className="msg__head">
+          <Icon name={note ? 'note' : 'reply'} />
+          <span className="msg__who">{who}</span>
+          <span className="msg__kind">{note ? t('thread.note') : t('thread.reply')}</span>
+          <time className="msg__when" dateTime={event.createdAt}>
+            {when}
+          </time>
+        </div>
+        <p className="msg__body">{event.body}</p>
+      </li>
+    );
+  }
+  let text: string;
+  switch (event.kind) {
+    case 'status':
+      text =
+        event.fromStatus === null
+          ? t('thread.statusNew', { who, to: event.toStatus ? labelOf('status', event.toStatus, locale) : '' })
+          : t('thread.status', { who, from: labelOf('status', event.fromStatus, locale), to: event.toStatus ? labelOf('status', event.toStatus, locale) : '' });
+      break;
+    case 'assignment':
+      text = event.body ? `${t('thread.assignment', { who })}: ${event.body}` : t('thread.assignment', { who });
+      break;
+    case 'visit':
+      text = event.body ? `${t('thread.visit', { who })}: ${event.body}` : t('thread.visit', { who });
+      break;
+    default:
+      text = event.body ?? t('thread.time', { who });
+  }
+  return (
+    <li className="log" data-kind={event.kind} data-testid="thread-log">
+      <span className="log__dot" aria-hidden="true" />
+      <span className="log__text">{text}</span>
+      <time className="log__when" dateTime={event.createdAt}>
+        {when}
+      </time>
+    </li>
+  );
+}
+
+export function Thread({ detail }: { readonly detail: TicketDetail }): ReactNode {
+  const { t, locale } = useT();
+  const timeline = timelineOf(detail);
+  const nameOf = (id: string | null): string => (id === null ? t('thread.system') : (detail.authors[id] ?? t('thread.someone')));
+  return (
+    <section className="card ticket-card" aria-labelledby="thread-title" data-testid="thread">
+      <h3 id="thread-title" className="ticket-card__title">
+        {t('thread.title')}
+      </h3>
+      {timeline.length === 0 ? <p className="muted">{t('thread.empty')}</p> : null}
+      <ol className="thread">
+        {timeline.map((item) =>
+          item.kind === 'event' ? (
+            <EventItem key={item.key} event={item.event} who={nameOf(item.event.authorId)} />
+          ) : (
+            <li key={item.key} className="log log--time" data-kind="time" data-testid="thread-time">
+              <Icon name="timer" className="log__icon" />
+              <span className="log__text">
+                {t('thread.timeEntry', {
+                  who: nameOf(item.entry.technicianId),
+                  minutes: formatMinutes(item.entry.minutes),
+                  kind: labelOf('workKind', item.entry.kind, locale).toLocaleLowerCase(locale),
+                  date: formatDayMonth(item.entry.workDate, locale),
+                })}
+                {item.entry.note ? ` — ${item.entry.note}` : ''}
+                {item.entry.billable ? '' : ` (${t('time.notBillable')})`}
+              </span>
+              <time className="log__when" dateTime={item.entry.createdAt}>
+                {formatLimaDateTime(new Date(item.entry.createdAt), locale)}
+              </time>
+            </li>
+          ),
+        )}
+      </ol>
+    </section>
+  );
+}

@@ -123,6 +123,13 @@ export const TicketDetailSchema = z.object({
   allowedStatuses: z.array(TicketStatus),
   rank: z.object({ score: z.number(), explanation: Localized }),
   sla: SlaSchema,
+  /**
+   * Ids of this ticket's events, visits and time entries that carry a local
+   * edit the server has not confirmed yet (e.g. a note written offline), so
+   * each can show "sin enviar". `pendingSync` is about the ticket row only.
+   * (Added at the desk-core merge; always present in the desk's answers.)
+   */
+  pendingIds: z.array(z.string()).optional(),
 });
 export type TicketDetail = z.infer<typeof TicketDetailSchema>;
 

@@ -2,7 +2,8 @@
  * ticket.get: everything the ticket workspace shows — the cached ticket with
  * its thread, customer, plan, balance, visits and time — plus the names of
  * the people in it, the statuses it may move to (the same state machine the
- * server enforces), and its rank and SLA clock.
+ * server enforces), its rank and SLA clock, and which of its parts (notes,
+ * visits, time) still wait for the server.
  */
 import { allowedTransitions } from '../../../src-shared/tickets/state-machine.ts';
 import { ok } from '../../../src-shared/result.ts';
@@ -23,6 +24,10 @@ export function createTicketModule(deps: { readonly cache: CacheAccess; readonly
           for (const entry of detail.timeEntries) people.add(entry.technicianId);
           for (const visit of detail.visits) people.add(visit.technicianId);
           const names = store.db.prepare('SELECT id, name FROM users WHERE id IN (SELECT value FROM json_each(?))').all(jsonList([...people])) as { id: string; name: string }[];
+          const parts = [...detail.events.map((e) => e.id), ...detail.visits.map((v) => v.id), ...detail.timeEntries.map((t) => t.id)];
+          const pending = store.db
+            .prepare("SELECT DISTINCT id FROM overlay_touches WHERE entity IN ('ticketEvent', 'visit', 'timeEntry') AND id IN (SELECT value FROM json_each(?))")
+            .all(jsonList(parts)) as { id: string }[];
           const calendar = await deps.calendar.forRules();
           const clock = ticketClock({ ...detail.ticket, tier: detail.tier }, deps.now(), calendar);
           return ok({
@@ -33,6 +38,7 @@ export function createTicketModule(deps: { readonly cache: CacheAccess; readonly
             authors: Object.fromEntries(names.map((n) => [n.id, n.name])),
             allowedStatuses: [...allowedTransitions(detail.ticket.status)],
             ...clock,
+            pendingIds: pending.map((p) => p.id),
           });
         }),
     },

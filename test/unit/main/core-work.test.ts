@@ -133,7 +133,7 @@ describe('ticket.get', () => {
     expect(detail.ticket).toMatchObject({ id: co.mine.id, status: 'in_progress' });
     expect(detail.authors).toEqual({ [co.dispatcher.id]: 'Carlos Huamán', [co.tech.id]: 'Rosa Quispe' });
     expect(detail.allowedStatuses).toEqual(['waiting_customer', 'onsite_pending', 'resolved', 'cancelled']);
-    expect(detail).toMatchObject({ tier: 'business', plan: { id: co.business.id }, pendingSync: false, sla: { target: 'resolution', state: 'breached' } });
+    expect(detail).toMatchObject({ tier: 'business', plan: { id: co.business.id }, pendingSync: false, pendingIds: [], sla: { target: 'resolution', state: 'breached' } });
     expect(detail.events.map((e) => e.body)).toEqual(['Revisar el DNS']);
     expect(detail.visits.map((v) => v.id)).toEqual([co.booked.id]);
     expect(detail.timeEntries.map((t) => t.id)).toEqual([co.work.id]);
@@ -147,6 +147,8 @@ describe('edit.apply and edit.bulk', () => {
     expect(saved).toMatchObject({ status: 'saved', seq: 1, entityId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     const detail = await call<TicketDetail>('ticket.get', { id: co.mine.id });
     expect(detail.events.find((e) => e.id === saved.entityId)).toMatchObject({ body: 'Llamé al cliente', kind: 'note', authorId: co.tech.id });
+    // The note waits for the server; the ticket row itself was not edited.
+    expect(detail).toMatchObject({ pendingIds: [saved.entityId], pendingSync: false });
     expect(await call('sync.status', {})).toMatchObject({ state: 'signedOut', pendingEdits: 1 });
     expect(events.filter((e) => e.event === 'rows.changed').map((e) => e.payload)).toContainEqual({ entities: expect.arrayContaining(['ticketEvent']) });
   });

@@ -88,6 +88,10 @@ export class QueuePager {
 
   #set(patch: Partial<PagerSnapshot>): void {
     this.#snapshot = { ...this.#snapshot, ...patch };
+    this.#notify();
+  }
+
+  #notify(): void {
     for (const listener of [...this.#listeners]) listener();
   }
 
@@ -110,6 +114,7 @@ export class QueuePager {
     this.#busy = false;
     this.#refreshQueued = false;
     this.#snapshot = { ...EMPTY, queryKey: key };
+    this.#notify();
     void this.#read(this.#generation, 'first');
   }
 

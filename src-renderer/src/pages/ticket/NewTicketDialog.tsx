@@ -17,6 +17,7 @@ import { openTicket } from '../../state/route-store.ts';
 import { useMyUserId } from '../../state/session-store.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { missingFields } from './new-ticket-rules.ts';
 
 type CustomerHit = z.infer<typeof CustomerHitSchema>;
 type IntakeChannel = 'phone' | 'email';
@@ -54,15 +55,6 @@ const EMPTY: Draft = {
   frequency: '',
   assignMe: true,
 };
-
-/** What is still missing, as message keys; empty when the ticket can be created. */
-export function missingFields(draft: Pick<Draft, 'customer' | 'subject' | 'channel' | 'requesterEmail'>): Array<'newTicket.customer' | 'ticket.field.subject' | 'newTicket.requesterEmail'> {
-  const missing: Array<'newTicket.customer' | 'ticket.field.subject' | 'newTicket.requesterEmail'> = [];
-  if (draft.customer === null) missing.push('newTicket.customer');
-  if (draft.subject.trim() === '') missing.push('ticket.field.subject');
-  if (draft.channel === 'email' && (draft.customer === null || !draft.customer.emails.includes(draft.requesterEmail))) missing.push('newTicket.requesterEmail');
-  return missing;
-}
 
 function CustomerSearch({ onPick }: { readonly onPick: (customer: CustomerHit) => void }): ReactNode {
   const { t, locale } = useT();

@@ -5,23 +5,13 @@
  */
 import type { ReactNode } from 'react';
 import type { TicketDetail } from '../../../../src-shared/ipc/work-calls.ts';
-import type { TicketEvent, TimeEntry } from '../../../../src-shared/protocol/entities.ts';
+import type { TicketEvent } from '../../../../src-shared/protocol/entities.ts';
 import { labelOf } from '../../../../src-shared/tickets/labels.ts';
 import { formatLimaDateTime, formatDayMonth } from '../../i18n/format.ts';
 import { useT } from '../../i18n/index.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { formatMinutes } from './duration.ts';
-
-type Entry = { readonly at: string; readonly key: string } & ({ readonly kind: 'event'; readonly event: TicketEvent } | { readonly kind: 'time'; readonly entry: TimeEntry });
-
-/** Events and time entries in one timeline; ties keep events first (a status change before the time logged with it). */
-export function timelineOf(detail: Pick<TicketDetail, 'events' | 'timeEntries'>): Entry[] {
-  const entries: Entry[] = [
-    ...detail.events.filter((e) => e.kind !== 'time').map((event) => ({ kind: 'event' as const, at: event.createdAt, key: `e-${event.id}`, event })),
-    ...detail.timeEntries.map((entry) => ({ kind: 'time' as const, at: entry.createdAt, key: `t-${entry.id}`, entry })),
-  ];
-  return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1));
-}
+import { timelineOf } from './timeline.ts';
 
 function EventItem({ event, who }: { readonly event: TicketEvent; readonly who: string }): ReactNode {
   const { t, locale } = useT();

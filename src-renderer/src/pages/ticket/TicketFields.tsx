@@ -6,39 +6,20 @@
  */
 import { useState, type ReactNode } from 'react';
 import type { TicketDetail } from '../../../../src-shared/ipc/work-calls.ts';
-import { CHANNELS, FREQUENCIES, TICKET_TYPES, URGENCIES, type Ticket } from '../../../../src-shared/protocol/entities.ts';
+import { CHANNELS, FREQUENCIES, TICKET_TYPES, URGENCIES } from '../../../../src-shared/protocol/entities.ts';
 import { labelOf, type LabelKind } from '../../../../src-shared/tickets/labels.ts';
 import { useEdit } from '../../desk/use-edit.ts';
 import { expectedRevOf } from './expected-rev.ts';
+import { editableOf, patchOf, TEXT_FIELDS, type Editable } from './ticket-patch.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 
-type Editable = Pick<Ticket, 'type' | 'channel' | 'urgency' | 'errorMessage' | 'affectedSite' | 'affectedAccount' | 'affectedEquipment' | 'frequency' | 'description'>;
-const TEXT_FIELDS = ['affectedSite', 'affectedAccount', 'affectedEquipment'] as const;
 const TEXT_LABELS: Readonly<Record<(typeof TEXT_FIELDS)[number], MessageKey>> = {
   affectedSite: 'ticket.field.site',
   affectedAccount: 'ticket.field.account',
   affectedEquipment: 'ticket.field.equipment',
 };
 
-function editableOf(ticket: Ticket): Editable {
-  const { type, channel, urgency, errorMessage, affectedSite, affectedAccount, affectedEquipment, frequency, description } = ticket;
-  return { type, channel, urgency, errorMessage, affectedSite, affectedAccount, affectedEquipment, frequency, description };
-}
-
-/** Optional text: a blank field means "no data" (null), never an empty string. */
-const NULLABLE_TEXT: ReadonlySet<keyof Editable> = new Set(['errorMessage', 'affectedSite', 'affectedAccount', 'affectedEquipment']);
-
-/** Only what changed. */
-export function patchOf(before: Editable, after: Editable): Partial<Editable> {
-  const patch: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as (keyof Editable)[]) {
-    const raw = after[key];
-    const value = NULLABLE_TEXT.has(key) && typeof raw === 'string' && raw.trim() === '' ? null : raw;
-    if (value !== before[key]) patch[key] = value;
-  }
-  return patch as Partial<Editable>;
-}
 
 function Select<K extends LabelKind>(props: { readonly id: string; readonly label: MessageKey; readonly kind: K; readonly values: readonly string[]; readonly value: string | null; readonly onChange: (value: string | null) => void; readonly allowNone?: boolean }): ReactNode {
   const { t, locale } = useT();

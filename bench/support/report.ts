@@ -4,10 +4,14 @@
  * runs can be compared by a script. Everything else goes to stderr.
  */
 
+import { loadavg } from 'node:os';
+
 export type Context = Readonly<Record<string, string | number | boolean | null>>;
 
+/** Prints one figure. `load1` (the machine's 1-minute load average) says how busy the box was: compare runs with similar loads. */
 export function report(bench: string, value: number, unit: string, context: Context = {}): void {
-  process.stdout.write(`${JSON.stringify({ bench, value: Math.round(value * 10) / 10, unit, ...context })}\n`);
+  const load1 = Math.round((loadavg()[0] ?? 0) * 10) / 10;
+  process.stdout.write(`${JSON.stringify({ bench, value: Math.round(value * 10) / 10, unit, ...context, load1 })}\n`);
 }
 
 /** Progress for the human watching; never parsed. */

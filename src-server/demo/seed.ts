@@ -71,6 +71,12 @@ async function refuseIfNotEmpty(tx: Tx): Promise<void> {
   }
 }
 
+const TICKET_KEYS = ['tickets', 'ticketEvents', 'visits', 'timeEntries', 'purchases'] as const;
+
+function emptyBatch(): DemoBatch {
+  return { plans: [], customers: [], planAssignments: [], users: [], tickets: [], ticketEvents: [], visits: [], timeEntries: [], purchases: [], calendarDays: [] };
+}
+
 function emptyCounts(): Record<keyof DemoBatch | 'balances', number> {
   return { plans: 0, customers: 0, planAssignments: 0, users: 0, tickets: 0, ticketEvents: 0, visits: 0, timeEntries: 0, purchases: 0, calendarDays: 0, balances: 0 };
 }
@@ -122,28 +128,48 @@ export async function seedDemoCompany(db: Db, options: SeedDemoOptions = {}): Pr
   rows += rowCount(reference);
   options.onProgress?.({ phase: 'reference', rows });
 
-  let pending: DemoBatch = { plans: [], customers: [], planAssignments: [], users: [], tickets: [], ticketEvents: [], visits: [], timeEntries: [], purchases: [], calendarDays: [] };
+  // One transaction in flight while the next rows are generated: on PostgreSQL the server works
+  // in its own process meanwhile (on PGlite it changes nothing: same thread).
+  let pending = emptyBatch();
   let pendingRows = 0;
+  let inflight: Promise<void> | null = null;
+  let failure: unknown = null;
+  const settle = async (): Promise<void> => {
+    if (inflight !== null) await inflight;
+    inflight = null;
+    if (failure !== null) throw failure;
+  };
   const flush = async (): Promise<void> => {
+    await settle();
     if (pendingRows === 0) return;
     const batch = pending;
-    await db.transaction((tx) => writeTicketRows(tx, batch));
-    for (const key of ['tickets', 'ticketEvents', 'visits', 'timeEntries', 'purchases'] as const) counts[key] += batch[key].length;
-    rows += pendingRows;
-    pending = { ...batch, tickets: [], ticketEvents: [], visits: [], timeEntries: [], purchases: [] };
+    const batchRows = pendingRows;
+    pending = emptyBatch();
     pendingRows = 0;
-    options.onProgress?.({ phase: 'tickets', rows });
+    inflight = db.transaction((tx) => writeTicketRows(tx, batch)).then(
+      () => {
+        for (const key of TICKET_KEYS) counts[key] += batch[key].length;
+        rows += batchRows;
+        options.onProgress?.({ phase: 'tickets', rows });
+      },
+      (error: unknown) => {
+        failure = error;
+      },
+    );
   };
   for (let next = stream.next(); next.done !== true; next = stream.next()) {
     const batch = next.value;
-    for (const key of ['tickets', 'ticketEvents', 'visits', 'timeEntries', 'purchases'] as const) {
+    for (const key of TICKET_KEYS) {
       const target = pending[key] as unknown[];
       for (const item of batch[key]) target.push(item);
     }
     pendingRows += rowCount(batch);
     if (pendingRows >= ROWS_PER_TRANSACTION) await flush();
+    // Let the in-flight transaction's replies in between generator batches.
+    else if (inflight !== null) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   await flush();
+  await settle();
 
   counts.balances = await db.transaction((tx) => recomputeAllBalances(tx, limaMonth(today.getTime())));
   rows += counts.balances;

@@ -169,8 +169,9 @@ export function generateCustomers(rng: Rng, plans: readonly DemoPlan[], options:
     const ubigeo = home.ubigeo;
     const address = isOutside ? outsideAddress(rng, home) : randomAddress(rng, ubigeo);
     const initialPlan = pickPlan(rng, plans);
-    // Customers signed up one to eight years before the history starts.
-    const createdAt = options.historyStartMs - rng.int(30, 8 * 365) * DAY_MS - rng.int(0, 10 * 60) * 60_000;
+    // Customers signed up in the company's first years, up to three years before the history starts
+    // (every month since sign-up has a balance row, so this also bounds the seed).
+    const createdAt = options.historyStartMs - rng.int(30, 3 * 365) * DAY_MS - rng.int(0, 10 * 60) * 60_000;
     let branch: Branch | null = null;
     if (!isOutside && rng.chance(0.15)) {
       const d = rng.weighted(districts, weights);

@@ -1,12 +1,15 @@
 /**
- * Seeding the demo company into a real server database (PGlite): every row
- * lands in its table and in the change log, balances are derived, the demo
- * logins can sign in, and a second seed is refused.
+ * Seeding the demo company into a real server database (PGlite, and
+ * PostgreSQL when its binaries are installed: see support/backends.ts):
+ * every row lands in its table and in the change log, balances are
+ * derived, the demo logins can sign in, and a second seed is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseKind } from '../../src-server/db/types.ts';
+import { chosenBackends, openTestDb, registerClusterTeardown } from './support/backends.ts';
 import type { EntityName } from '../../src-shared/protocol/entities.ts';
 import { verifyPassword } from '../../src-server/auth/password.ts';
-import { openDatabase, type Db } from '../../src-server/db/open.ts';
+import type { Db } from '../../src-server/db/open.ts';
 import { loadEntities } from '../../src-server/entities/index.ts';
 import { generateDemoCompany, type DemoCompany } from '../../src-server/demo/generate.ts';
 import { DemoSeedRefusedError, seedDemoCompany, type SeedResult } from '../../src-server/demo/seed.ts';
@@ -17,19 +20,9 @@ import { DEMO_TODAY } from './demo-fixture.ts';
 const SEED = 424_242;
 const SCALE = 0.3;
 
-let db: Db;
-let result: SeedResult;
 let company: DemoCompany;
-const progress: string[] = [];
-
-beforeAll(async () => {
-  db = await openDatabase();
-  result = await seedDemoCompany(db, { seed: SEED, scale: SCALE, today: DEMO_TODAY, onProgress: (p) => progress.push(p.phase) });
+beforeAll(() => {
   company = generateDemoCompany({ seed: SEED, today: DEMO_TODAY, scale: SCALE });
-});
-
-afterAll(async () => {
-  await db?.close();
 });
 
 const TABLES: ReadonlyArray<[keyof DemoCompany, EntityName, string]> = [
@@ -44,7 +37,30 @@ const TABLES: ReadonlyArray<[keyof DemoCompany, EntityName, string]> = [
   ['purchases', 'purchase', 'purchases'],
 ];
 
-describe('seedDemoCompany', () => {
+registerClusterTeardown();
+for (const backend of chosenBackends()) {
+  if (backend.skipReason !== null) {
+    console.warn(`[demo seed] ${backend.skipReason}`);
+    describe.skip(`seedDemoCompany [${backend.kind}]`, () => seedSuite(backend.kind));
+  } else {
+    describe(`seedDemoCompany [${backend.kind}]`, () => seedSuite(backend.kind));
+  }
+}
+
+function seedSuite(kind: DatabaseKind): void {
+  let db: Db;
+  let result: SeedResult;
+  const progress: string[] = [];
+
+  beforeAll(async () => {
+    db = await openTestDb(kind);
+    result = await seedDemoCompany(db, { seed: SEED, scale: SCALE, today: DEMO_TODAY, onProgress: (p) => progress.push(p.phase) });
+  });
+
+  afterAll(async () => {
+    await db?.close();
+  });
+
   it('writes every generated row, and each one reads back exactly as generated', async () => {
     for (const [key, entity, table] of TABLES) {
       const rows = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`);
@@ -108,7 +124,7 @@ describe('seedDemoCompany', () => {
   });
 
   it('seeds a database that only has the national holidays the server publishes at start', async () => {
-    const fresh = await openDatabase();
+    const fresh = await openTestDb(kind);
     try {
       await fresh.exec("INSERT INTO calendar_days (date, kind, name) VALUES ('2026-12-25', 'holiday', 'Navidad del Señor')");
       const seeded = await seedDemoCompany(fresh, { seed: SEED, scale: 0.05, today: DEMO_TODAY });
@@ -117,4 +133,23 @@ describe('seedDemoCompany', () => {
       await fresh.close();
     }
   });
-});
+
+  it('lets exactly one of two racing seeds through', async () => {
+    const fresh = await openTestDb(kind);
+    try {
+      const outcomes = await Promise.allSettled([
+        seedDemoCompany(fresh, { seed: 1, scale: 0.05, today: DEMO_TODAY }),
+        seedDemoCompany(fresh, { seed: 2, scale: 0.05, today: DEMO_TODAY }),
+      ]);
+      const won = outcomes.filter((o) => o.status === 'fulfilled');
+      const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      expect(lost[0]?.reason).toBeInstanceOf(DemoSeedRefusedError);
+      const users = await fresh.query<{ n: number }>('SELECT count(*) AS n FROM users');
+      expect(users[0]?.n).toBe(won[0]?.status === 'fulfilled' ? won[0].value.counts.users : -1);
+    } finally {
+      await fresh.close();
+    }
+  });
+}

@@ -1,7 +1,7 @@
 /**
  * The server as a program: `npm run server` prints one line with its URL and
- * backend, serves, and stops on SIGTERM; a database with demo users never
- * listens beyond loopback.
+ * backend, serves, and stops on SIGTERM. (The demo-users loopback guard is
+ * tested in sse.test.ts, which already has a database open.)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,10 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openPglite } from '../../src-server/db/pglite.ts';
-import { migrate } from '../../src-server/db/migrate.ts';
-import { insertUsers } from '../../src-server/entities/index.ts';
-import { isLoopback, startServer } from '../../src-server/server.ts';
+import { isLoopback } from '../../src-server/server.ts';
 
 const CLI = fileURLToPath(new URL('../../src-server/cli.ts', import.meta.url));
 const dirs: string[] = [];
@@ -72,17 +69,4 @@ describe('server CLI', () => {
     for (const host of ['0.0.0.0', '192.168.1.10', '::', 'example.com', '128.0.0.1']) expect(isLoopback(host)).toBe(false);
   });
 
-  it('a database with demo users refuses to listen on anything but loopback', async () => {
-    const db = await openPglite();
-    try {
-      await migrate(db);
-      await db.transaction((tx) => insertUsers(tx, [{ id: '00000000-0000-4000-8000-0000000000d1', name: 'Demo', email: 'tecnico@demo.ayni.pe', role: 'technician', homeDistrictUbigeo: null, active: true }]));
-      await expect(startServer({ db, host: '0.0.0.0', port: 0 })).rejects.toThrow(/loopback/);
-      const server = await startServer({ db, host: '127.0.0.1', port: 0 });
-      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      await server.close();
-    } finally {
-      await db.close();
-    }
-  }, 120_000);
 });

@@ -7,6 +7,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src-shared/protocol/sync.ts';
 import { openDatabase } from '../../src-server/db/open.ts';
+import { insertUsers } from '../../src-server/entities/index.ts';
 import { startServer, type RunningServer } from '../../src-server/server.ts';
 import { insertCalendarDaysForTest } from './support/sse-helpers.ts';
 import { describeServer } from './support/harness.ts';
@@ -115,6 +116,16 @@ describeServer('server-sent events', (h) => {
     expect(logout.status).toBe(200);
     await stream.until((t) => t.includes('event: unauthorized'));
     await stream.ended;
+  });
+
+  it('startServer refuses to listen beyond loopback once the database has demo users', async () => {
+    await h.db.transaction((tx) => insertUsers(tx, [{ id: '00000000-0000-4000-8000-0000000000d1', name: 'Demo', email: 'tecnico@demo.ayni.pe', role: 'technician', homeDistrictUbigeo: null, active: true }]));
+    await expect(startServer({ db: h.db, host: '0.0.0.0', port: 0 })).rejects.toThrow(/loopback/);
+    const local = await startServer({ db: h.db, host: '127.0.0.1', port: 0 });
+    expect(local.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    await local.close();
+    // close() leaves a database it did not open alone.
+    expect(await h.db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
   });
 
   if (h.kind === 'postgres') {

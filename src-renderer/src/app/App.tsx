@@ -9,7 +9,6 @@ import type { AppError } from '../../../src-shared/result.ts';
 import { DeskProvider, useDesk } from '../desk/desk-context.tsx';
 import type { DeskAccess } from '../desk/client.ts';
 import { useT } from '../i18n/index.ts';
-import { LoginScreen } from '../session/LoginScreen.tsx';
 import { setLocale, useLocale, useLocaleLoaded } from '../state/locale-store.ts';
 import { useSession } from '../state/session-store.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
@@ -63,7 +62,6 @@ function Console(): ReactNode {
       </div>
     );
   }
-  if (!session.signedIn) return <LoginScreen session={session} />;
   return (
     <div className="app-root" data-app-state="ready">
       <Shell appInfo={appInfo} banner={startupError ? <ErrorNotice title={t('app.name')} error={startupError} /> : null} />

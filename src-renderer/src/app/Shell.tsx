@@ -20,14 +20,21 @@ import { StatusBar } from '../shell/StatusBar.tsx';
 import { TopBar } from '../shell/TopBar.tsx';
 import { useGlobalShortcuts } from '../shell/use-shortcuts.ts';
 import { useOpenTicketId, useRoute, type RouteId } from '../state/route-store.ts';
+import { useSession } from '../state/session-store.ts';
+import { LoginScreen } from '../session/LoginScreen.tsx';
 import { usePageTitle } from '../state/title-store.ts';
 import { closeDialog, openDialog, useOpenDialog } from '../state/ui-store.ts';
 
 type AppInfo = DeskOutput<'app.info'>;
 
+/** Screens that read or change the company's data, and so need a session. Ajustes and the calendar work without one. */
+const NEEDS_SESSION: ReadonlySet<RouteId> = new Set(['queue', 'ticket', 'attention']);
+
 function Screen({ route, appInfo }: { readonly route: RouteId; readonly appInfo: AppInfo | null }): ReactNode {
   const ticketId = useOpenTicketId();
+  const session = useSession();
   const newTicket = useCallback(() => openDialog('newTicket'), []);
+  if (NEEDS_SESSION.has(route) && session !== null && !session.signedIn) return <LoginScreen session={session} />;
   switch (route) {
     case 'queue':
       return <QueuePage onNewTicket={newTicket} />;
@@ -47,11 +54,17 @@ function Screen({ route, appInfo }: { readonly route: RouteId; readonly appInfo:
   }
 }
 
+/** Reads what only a signed-in console has (saved views); mounted with the session, so a new user never sees the last one's. */
+function SignedInFeeds(): null {
+  useLoadSavedViews();
+  return null;
+}
+
 export function Shell({ appInfo, banner }: { readonly appInfo: AppInfo | null; readonly banner?: ReactNode }): ReactNode {
   const { t } = useT();
   const route = useRoute();
   const dialog = useOpenDialog();
-  useLoadSavedViews();
+  const signedIn = useSession()?.signedIn === true;
   const openHelp = useCallback(() => openDialog('shortcuts'), []);
   const openPalette = useCallback(() => openDialog('palette'), []);
   useGlobalShortcuts(openHelp, openPalette);
@@ -63,7 +76,7 @@ export function Shell({ appInfo, banner }: { readonly appInfo: AppInfo | null; r
   }, [t, title]);
 
   return (
-    <div className="shell" data-route={route}>
+    <div className="shell" data-route={route} data-session={signedIn ? 'signed-in' : 'signed-out'}>
       <a
         className="skip-link"
         href="#main"
@@ -84,10 +97,11 @@ export function Shell({ appInfo, banner }: { readonly appInfo: AppInfo | null; r
         </main>
       </div>
       <StatusBar appInfo={appInfo} />
+      {signedIn ? <SignedInFeeds /> : null}
       <NoticeCenter />
       <ShortcutsDialog open={dialog === 'shortcuts'} onClose={closeDialog} />
-      <CommandPalette open={dialog === 'palette'} onClose={closeDialog} />
-      <NewTicketDialog open={dialog === 'newTicket'} onClose={closeDialog} />
+      {signedIn ? <CommandPalette open={dialog === 'palette'} onClose={closeDialog} /> : null}
+      {signedIn ? <NewTicketDialog open={dialog === 'newTicket'} onClose={closeDialog} /> : null}
     </div>
   );
 }

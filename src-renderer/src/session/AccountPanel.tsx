@@ -46,7 +46,7 @@ export function AccountPanel(): ReactNode {
   };
 
   return (
-    <section className="account" aria-label={t('account.label')} data-testid="account">
+    <section className="account sidebar__foot" aria-label={t('account.label')} data-testid="account">
       <span className="account__avatar" aria-hidden="true">
         {initialsOf(user.name)}
       </span>

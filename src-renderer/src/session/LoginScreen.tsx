@@ -1,8 +1,10 @@
 /**
- * The sign-in screen. The desk prefills the server address it syncs with;
- * the technician types email and password. Refusals are shown in plain words
- * (login-errors.ts) next to the form, and focus goes back to the field to fix.
- * The desk keeps the token, so this screen is not seen again after a reload.
+ * The sign-in screen, shown in place of the screens that need a session (the
+ * Cola, a ticket, Requiere atención); Ajustes and the calendar work without
+ * one. The desk prefills the server address it syncs with; the technician
+ * types email and password. Refusals are shown in plain words
+ * (login-errors.ts) next to the form, and focus goes back to the field to
+ * fix. The desk keeps the token, so a reload does not ask again.
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Session } from '../../../src-shared/ipc/work-calls.ts';
@@ -65,7 +67,7 @@ export function LoginScreen({ session }: { readonly session: Session }): ReactNo
 
   const pending = sync?.pendingEdits ?? 0;
   return (
-    <main className="login" id="main" data-app-state="login" data-state={phase.status}>
+    <section className="login" data-page="login" data-state={phase.status === 'submitting' ? 'submitting' : 'ready'} data-login={phase.status} aria-labelledby="login-title">
       <div className="login__card">
         <div className="login__brand">
           <span className="brand__mark" aria-hidden="true">
@@ -74,12 +76,14 @@ export function LoginScreen({ session }: { readonly session: Session }): ReactNo
           <span className="login__app">
             {t('app.name')} <span className="muted">· {t('app.tagline')}</span>
           </span>
-          <button type="button" className="button button--ghost button--small" lang={locale === 'es-PE' ? 'en' : 'es-PE'} aria-label={t('login.languageLabel')} onClick={() => void switchLanguage()}>
+          <button type="button" className="button button--ghost button--small" lang={locale === 'es-PE' ? 'en' : 'es-PE'} title={t('login.languageLabel')} onClick={() => void switchLanguage()}>
             <Icon name="language" />
             {t('login.language')}
           </button>
         </div>
-        <h1 className="login__title">{t('login.title')}</h1>
+        <h2 id="login-title" className="login__title">
+          {t('login.title')}
+        </h2>
         <p className="muted">{t('login.subtitle')}</p>
 
         {session.reason ? (
@@ -158,6 +162,6 @@ export function LoginScreen({ session }: { readonly session: Session }): ReactNo
           </button>
         </form>
       </div>
-    </main>
+    </section>
   );
 }

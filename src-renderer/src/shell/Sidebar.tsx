@@ -60,9 +60,7 @@ export function Sidebar(): ReactNode {
           <NavLink route="settings/calendar" />
         </ul>
       </div>
-      <div className="sidebar__foot">
-        <AccountPanel />
-      </div>
+      <AccountPanel />
     </nav>
   );
 }

@@ -66,10 +66,10 @@ export function StatusBar({ appInfo }: { readonly appInfo: DeskOutput<'app.info'
   return (
     <footer className="statusbar" aria-label={t('status.label')}>
       <div className="statusbar__group">
-        <span className="statusbar__item" data-testid="sync-state" data-state={syncState} role="status">
+        <span className="statusbar__item" data-testid="sync-state" data-state={syncState} role="status" title={sync?.message}>
           <span className={`dot dot--${syncState}`} aria-hidden="true" />
           {syncStateText(sync, t)}
-          {sync && (sync.state === 'error' || sync.state === 'offline') && sync.message ? (
+          {sync?.state === 'error' && sync.message ? (
             <span className="statusbar__detail" title={sync.message}>
               : {sync.message}
             </span>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useT } from '../i18n/index.ts';
 import { useRoute } from '../state/route-store.ts';
 import { usePageTitle } from '../state/title-store.ts';
+import { useSession } from '../state/session-store.ts';
 import { Icon } from '../ui/icons.tsx';
 import { ROUTE_META } from './route-meta.ts';
 
@@ -10,6 +11,7 @@ export function TopBar({ onShowShortcuts, onShowPalette }: { readonly onShowShor
   const { t } = useT();
   const meta = ROUTE_META[useRoute()];
   const pageTitle = usePageTitle();
+  const signedIn = useSession()?.signedIn === true;
   return (
     <header className="topbar">
       <div className="topbar__titles">
@@ -24,11 +26,13 @@ export function TopBar({ onShowShortcuts, onShowPalette }: { readonly onShowShor
         <h1 className="topbar__title">{pageTitle ?? t(meta.title)}</h1>
       </div>
       <div className="topbar__tools">
-      <button type="button" className="button topbar__palette" onClick={onShowPalette} aria-keyshortcuts="Control+K Meta+K" data-testid="open-palette">
-        <Icon name="command" />
-        <span>{t('palette.title')}</span>
-        <kbd aria-hidden="true">Ctrl K</kbd>
-      </button>
+      {signedIn ? (
+        <button type="button" className="button topbar__palette" onClick={onShowPalette} aria-keyshortcuts="Control+K Meta+K" data-testid="open-palette">
+          <Icon name="command" />
+          <span>{t('palette.title')}</span>
+          <kbd aria-hidden="true">Ctrl K</kbd>
+        </button>
+      ) : null}
       <button type="button" className="button button--ghost topbar__shortcuts" onClick={onShowShortcuts} aria-keyshortcuts="?">
         <Icon name="keyboard" />
         <span>{t('topbar.shortcuts')}</span>

@@ -13,17 +13,28 @@ import { Icon } from '../../ui/icons.tsx';
 import { formatMinutes } from './duration.ts';
 import { timelineOf } from './timeline.ts';
 
-function EventItem({ event, who }: { readonly event: TicketEvent; readonly who: string }): ReactNode {
+function PendingChip(): ReactNode {
+  const { t } = useT();
+  return (
+    <span className="pending-chip pending-chip--small" data-testid="item-pending">
+      <Icon name="upload" />
+      {t('thread.pending')}
+    </span>
+  );
+}
+
+function EventItem({ event, who, pending }: { readonly event: TicketEvent; readonly who: string; readonly pending: boolean }): ReactNode {
   const { t, locale } = useT();
   const when = formatLimaDateTime(new Date(event.createdAt), locale);
   if (event.kind === 'reply' || event.kind === 'note') {
     const note = event.kind === 'note';
     return (
-      <li className={`msg ${note ? 'msg--note' : 'msg--reply'}`} data-kind={event.kind} data-testid="thread-message">
+      <li className={`msg ${note ? 'msg--note' : 'msg--reply'}`} data-kind={event.kind} data-pending={pending ? 'true' : 'false'} data-testid="thread-message">
         <div className="msg__head">
           <Icon name={note ? 'note' : 'reply'} />
           <span className="msg__who">{who}</span>
           <span className="msg__kind">{note ? t('thread.note') : t('thread.reply')}</span>
+          {pending ? <PendingChip /> : null}
           <time className="msg__when" dateTime={event.createdAt}>
             {when}
           </time>
@@ -53,6 +64,7 @@ function EventItem({ event, who }: { readonly event: TicketEvent; readonly who: 
     <li className="log" data-kind={event.kind} data-testid="thread-log">
       <span className="log__dot" aria-hidden="true" />
       <span className="log__text">{text}</span>
+      {pending ? <PendingChip /> : null}
       <time className="log__when" dateTime={event.createdAt}>
         {when}
       </time>
@@ -63,6 +75,7 @@ function EventItem({ event, who }: { readonly event: TicketEvent; readonly who: 
 export function Thread({ detail }: { readonly detail: TicketDetail }): ReactNode {
   const { t, locale } = useT();
   const timeline = timelineOf(detail);
+  const pending = new Set(detail.pendingIds ?? []);
   const nameOf = (id: string | null): string => (id === null ? t('thread.system') : (detail.authors[id] ?? t('thread.someone')));
   return (
     <section className="card ticket-card" aria-labelledby="thread-title" data-testid="thread">
@@ -73,7 +86,7 @@ export function Thread({ detail }: { readonly detail: TicketDetail }): ReactNode
       <ol className="thread">
         {timeline.map((item) =>
           item.kind === 'event' ? (
-            <EventItem key={item.key} event={item.event} who={nameOf(item.event.authorId)} />
+            <EventItem key={item.key} event={item.event} who={nameOf(item.event.authorId)} pending={pending.has(item.event.id)} />
           ) : (
             <li key={item.key} className="log log--time" data-kind="time" data-testid="thread-time">
               <Icon name="timer" className="log__icon" />
@@ -87,6 +100,7 @@ export function Thread({ detail }: { readonly detail: TicketDetail }): ReactNode
                 {item.entry.note ? ` — ${item.entry.note}` : ''}
                 {item.entry.billable ? '' : ` (${t('time.notBillable')})`}
               </span>
+              {pending.has(item.entry.id) ? <PendingChip /> : null}
               <time className="log__when" dateTime={item.entry.createdAt}>
                 {formatLimaDateTime(new Date(item.entry.createdAt), locale)}
               </time>

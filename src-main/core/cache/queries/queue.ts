@@ -5,44 +5,16 @@
  * ordered index walk (see 0002_queue_indexes_and_search.ts and
  * test/unit/cache/query-plans.test.ts).
  */
-import { z } from 'zod';
-import { Channel, TicketStatus, TicketType, Tier, Urgency, Uuid, type TicketStatus as Status, type Tier as TierName } from '../../../../src-shared/protocol/entities.ts';
+import type { z } from 'zod';
+import { QUEUE_SORT_KEYS, QueuePageInputSchema, type QueuePageInput } from '../../../../src-shared/ipc/work-calls.ts';
+import type { TicketStatus as Status, Tier as TierName, Urgency } from '../../../../src-shared/protocol/entities.ts';
 import { fail, ok, type Result } from '../../../../src-shared/result.ts';
 import { tierOfRank, tierRank } from '../tiers.ts';
 import { inList, type QueryContext } from './context.ts';
 import { toFtsQuery } from './search.ts';
 
-export const QUEUE_VIEWS = ['mine', 'unassigned', 'onsite_pending', 'waiting_customer', 'all'] as const;
-export const QUEUE_SORT_KEYS = ['priority', 'createdAt', 'number', 'updatedAt'] as const;
-
-export const QueueFiltersSchema = z
-  .object({
-    type: z.array(TicketType).max(10),
-    status: z.array(TicketStatus).max(10),
-    channel: z.array(Channel).max(10),
-    urgency: z.array(Urgency).max(10),
-    tier: z.array(Tier).max(10),
-    customerId: z.array(Uuid).max(100),
-    /** The assigned technician. */
-    technicianId: z.array(Uuid).max(100),
-  })
-  .partial()
-  .strict();
-
-export const QueueSortSchema = z.object({ key: z.enum(QUEUE_SORT_KEYS), dir: z.enum(['asc', 'desc']) }).strict();
-
-export const QueuePageInputSchema = z
-  .object({
-    view: z.enum(QUEUE_VIEWS),
-    filters: QueueFiltersSchema.default({}),
-    sort: QueueSortSchema.default({ key: 'priority', dir: 'asc' }),
-    search: z.string().max(200).optional(),
-    /** nextCursor of the previous page. */
-    after: z.string().max(1_000).optional(),
-    limit: z.number().int().min(1).max(500).default(50),
-  })
-  .strict();
-export type QueuePageInput = z.input<typeof QueuePageInputSchema>;
+// The query's shape is part of the DeskApi contract: one definition, in src-shared.
+export { QUEUE_SORT_KEYS, QUEUE_VIEWS, QueueFiltersSchema, QueuePageInputSchema, QueueSortSchema, type QueuePageInput } from '../../../../src-shared/ipc/work-calls.ts';
 
 export interface QueueRow {
   readonly id: string;
@@ -103,7 +75,7 @@ function decodeCursor(cursor: string, key: string, dir: string, columns: readonl
 type Params = Record<string, string | number | null>;
 
 /** Same ranks as the tickets.urgency_rank generated column. */
-const URGENCY_RANK: { readonly [U in z.infer<typeof Urgency>]: number } = { critical: 0, high: 1, medium: 2, low: 3 };
+const URGENCY_RANK: { readonly [U in Urgency]: number } = { critical: 0, high: 1, medium: 2, low: 3 };
 
 function whereClause(input: z.output<typeof QueuePageInputSchema>, me: string | null, params: Params): string[] {
   const where: string[] = [];

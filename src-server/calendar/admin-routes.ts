@@ -17,6 +17,7 @@ import { adminWrite } from '../admin/write.ts';
 import { invalid } from '../http/errors.ts';
 import { parseInput } from '../http/validate.ts';
 import { toOverride } from './company-calendar.ts';
+import { dayNumber } from './routes.ts';
 
 const DateParams = z.object({ date: IsoDate });
 const DayInput = z.object({
@@ -44,8 +45,7 @@ function checkDay(day: CalendarDayEntity): void {
 
 function parseDate(params: unknown): string {
   const { date } = parseInput(DateParams, params, 'Calendario');
-  const year = Number(date.slice(0, 4));
-  if (year < 1900 || year > 2199 || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) throw invalid(`La fecha ${date} no existe o está fuera de rango.`);
+  if (dayNumber(date) === null) throw invalid(`La fecha ${date} no existe o está fuera de rango.`);
   return date;
 }
 

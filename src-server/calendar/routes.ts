@@ -20,7 +20,7 @@ const MAX_YEAR = 2199;
 type CalendarResponse = z.infer<typeof CalendarResponseSchema>;
 
 /** A real calendar date (zod's iso.date accepts 2026-02-30's shape; Date.UTC rolls it over, so round-trip). */
-function dayNumber(date: string): number | null {
+export function dayNumber(date: string): number | null {
   const ms = Date.parse(`${date}T00:00:00Z`);
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) return null;
   const year = Number(date.slice(0, 4));

@@ -100,6 +100,7 @@ export class SessionController {
       await this.#ready;
       const requested = input.serverUrl ?? this.#serverUrl ?? this.#deps.defaultServerUrl;
       if (requested === null) return fail('NO_SERVER', NO_SERVER_MESSAGE);
+      if (!/^https?:\/\//i.test(requested.trim())) return fail('VALIDATION', 'La dirección del servidor debe empezar con http:// o https://.');
       const url = normaliseServerUrl(requested);
       const switching = this.#engine === null || url !== this.#serverUrl;
       const engine = switching ? this.#create(url) : this.#engine;

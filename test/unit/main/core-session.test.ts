@@ -181,6 +181,8 @@ describe('session and sync against the server of record', () => {
     const elsewhere = await core.handle('session.login', { serverUrl: 'http://127.0.0.1:9', email: EMAILS.technician, password: PASSWORD });
     expect(elsewhere.ok === false && elsewhere.error.code).toBe('OFFLINE');
     expect(await call('session.get')).toMatchObject({ signedIn: true, serverUrl: server.url });
+    const notHttp = await core.handle('session.login', { serverUrl: 'ftp://127.0.0.1/', email: EMAILS.technician, password: PASSWORD });
+    expect(notHttp.ok === false && notHttp.error.code).toBe('VALIDATION');
   });
 
   it('signs out with a reason when the server ends the session, keeping queued edits', async () => {

@@ -127,6 +127,24 @@ describe('calendar.month', () => {
   });
 });
 
+describe('calendar from synced holidays', () => {
+  it('takes the national holidays of a year the server published from the server, and the built-in ones for other years', async () => {
+    await core.close();
+    const store = mustOpen(data.dir, { now: () => NOW });
+    // The server's list for 2025 (trimmed to one day for the test) replaces the built-in one for that year only.
+    mustOk(store.applyPulledPage(page([upsert('calendarDay', calendarDay('2025-03-14', { kind: 'holiday', name: 'Feriado publicado por el servidor' }))])));
+    store.close();
+    core = openCore();
+    type Month = { days: Array<{ date: string; open: boolean; reason?: string; name?: string }> };
+    const march = await call<Month>('calendar.month', { year: 2025, month: 3 });
+    expect(march.days.find((d) => d.date === '2025-03-14')).toMatchObject({ open: false, reason: 'holiday', name: 'Feriado publicado por el servidor' });
+    const may2025 = await call<Month>('calendar.month', { year: 2025, month: 5 });
+    expect(may2025.days.find((d) => d.date === '2025-05-01')).toMatchObject({ open: true });
+    const may2026 = await call<Month>('calendar.month', { year: 2026, month: 5 });
+    expect(may2026.days.find((d) => d.date === '2026-05-01')).toMatchObject({ open: false, reason: 'holiday' });
+  });
+});
+
 describe('ticket.get', () => {
   it('returns the workspace with author names, the allowed moves and the clock', async () => {
     const detail = await call<TicketDetail>('ticket.get', { id: co.mine.id });

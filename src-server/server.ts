@@ -116,7 +116,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         if (closed) return;
         closed = true;
         clearInterval(timer);
-        await app.close();
+        // Event streams and keep-alive sockets of connected desks would hold
+        // app.close() open for minutes: stop accepting, then cut them.
+        const closing = app.close();
+        app.server.closeAllConnections();
+        await closing;
         if (ownsDb) await db.close();
       },
     };

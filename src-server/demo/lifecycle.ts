@@ -93,7 +93,7 @@ export function simulateTicket(ctx: LifecycleContext, seed: TicketSeed): TicketL
 
   const urgency = rng.weighted(URGENCY_ORDER, template.urgency);
   // Quick fixes are rarer than the templates alone suggest: most cases end up in a booked session.
-  let path: WorkPath = rng.weighted(WORK_PATHS, [template.paths[0] * 0.4, template.paths[1], template.paths[2], template.paths[3]]);
+  let path: WorkPath = rng.weighted(WORK_PATHS, [template.paths[0] * 0.3, template.paths[1], template.paths[2], template.paths[3]]);
   // Outside the service area nobody goes on site: the work is done remotely (or the customer brings the equipment).
   const outsideTown = where === null && (path === 'onsite' || path === 'project') ? (profile.outside?.town ?? '') : null;
   if (outsideTown !== null) path = 'remote';
@@ -270,7 +270,7 @@ class Flow {
       case 'quick':
         return this.#quickFix();
       case 'remote':
-        return this.#remoteSessions(this.#rng.weighted([1, 2, 3, 4, 5, 6], [1, 3, 3, 3, 2, 1]));
+        return this.#remoteSessions(this.#rng.weighted([1, 2, 3, 4, 5, 6], [1, 2, 3, 3, 2, 2]));
       case 'onsite':
         return this.#onsite();
       case 'project':

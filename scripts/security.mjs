@@ -5,7 +5,13 @@
  *  1. the sources that decide Electron's security (src-main/electron,
  *     src-main/preload, src-renderer, package.json), where a reviewed
  *     finding is marked next to the code with `// eng-disable CHECK_ID -- why`;
- *  2. the built app in out/ (what actually ships, bundled libraries included).
+ *  2. the built files that carry Electron's security decisions (out/main
+ *     index, the preload, the renderer's index.html with its CSP). The
+ *     renderer's script bundle and the desk-core worker chunk are graded
+ *     through their sources in scan 1 instead: Electronegativity's parser
+ *     predates ES2022 class private members, which the bundled libraries and
+ *     the cache use, so it cannot read those two files; the worker holds no
+ *     Electron API (lint forbids electron in src-main/core).
  *     Bundling drops those line comments, so a finding in out/ counts as
  *     reviewed only if the same check was reviewed in the sources, at most as
  *     many times as it was reviewed there.
@@ -71,6 +77,12 @@ function stageSources(dir) {
   for (const source of SOURCE_DIRS) {
     if (existsSync(join(root, source))) cpSync(join(root, source), join(dir, source), { recursive: true });
   }
+  cpSync(join(root, 'package.json'), join(dir, 'package.json'));
+}
+
+/** The built files that decide Electron's security, in their out/ layout. */
+function stageBuilt(dir) {
+  for (const file of BUILT_FILES) cpSync(join(root, file), join(dir, file));
   cpSync(join(root, 'package.json'), join(dir, 'package.json'));
 }
 
@@ -151,10 +163,12 @@ async function main() {
   const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
 
   const staging = mkdtempSync(join(tmpdir(), 'ayni-electronegativity-'));
+  const builtStaging = mkdtempSync(join(tmpdir(), 'ayni-electronegativity-out-'));
   try {
     stageSources(staging);
+    stageBuilt(builtStaging);
     const sourceResult = await scan(run, staging, electronVersion);
-    const builtResult = await scan(run, join(root, 'out'), electronVersion);
+    const builtResult = await scan(run, builtStaging, electronVersion);
 
     console.log(`\nElectronegativity (Electron ${electronVersion})`);
     const sources = printScan(`Fuentes (${SOURCE_DIRS.join(', ')}, package.json)`, sourceResult, new Set());
@@ -170,6 +184,7 @@ async function main() {
     }
   } finally {
     rmSync(staging, { recursive: true, force: true });
+    rmSync(builtStaging, { recursive: true, force: true });
   }
 }
 

@@ -93,9 +93,16 @@ export function StatusBar({ appInfo }: { readonly appInfo: DeskOutput<'app.info'
           </a>
         ) : null}
         {sync && sync.state !== 'signedOut' ? (
-          <button type="button" className="statusbar__button" onClick={() => void desk.call('sync.now', {})} disabled={sync.state === 'syncing'} data-testid="sync-now">
+          <button
+            type="button"
+            className="statusbar__button"
+            onClick={() => void desk.call('sync.now', {})}
+            disabled={sync.state === 'syncing'}
+            aria-label={t('status.syncNow')}
+            title={t('status.syncNow')}
+            data-testid="sync-now"
+          >
             <Icon name="refresh" />
-            {t('status.syncNow')}
           </button>
         ) : null}
       </div>

@@ -16,5 +16,7 @@ const useSessionStore = create<SessionState>()(() => ({ session: null }));
 export const useSession = (): Session | null => useSessionStore((s) => s.session);
 /** The signed-in user's id, for "Mis tickets" and "Asignarme". */
 export const useMyUserId = (): string | null => useSessionStore((s) => s.session?.user?.id ?? null);
+/** Who may assign tickets (DESIGN.md §1: dispatchers, supervisors and admins; the server refuses technicians). */
+export const useCanAssign = (): boolean => useSessionStore((s) => s.session?.user != null && s.session.user.role !== 'technician');
 export const setSession = (session: Session): void => useSessionStore.setState({ session });
 export const getSession = (): Session | null => useSessionStore.getState().session;

@@ -16,10 +16,16 @@ export interface SignedInConsole {
   readonly shell: ConsoleShell;
 }
 
+export interface ConsoleOptions {
+  /** Installs Playwright's fake clock before the page loads, so a test can move time forward (timers). */
+  readonly fakeClock?: boolean;
+}
+
 /** A fresh page (its own context, as axe needs) on the desk, not yet signed in or out. */
-export async function openConsole(browser: Browser, desk: DeskWithServer): Promise<SignedInConsole> {
+export async function openConsole(browser: Browser, desk: DeskWithServer, options: ConsoleOptions = {}): Promise<SignedInConsole> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (options.fakeClock) await page.clock.install();
   await page.goto(desk.url);
   const shell = new ConsoleShell(page);
   await shell.waitReady();
@@ -40,11 +46,26 @@ export async function waitSynced(page: Page, timeout = 180_000): Promise<void> {
   await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'online', { timeout });
 }
 
-export async function signedInConsole(browser: Browser, desk: DeskWithServer): Promise<SignedInConsole> {
-  const opened = await openConsole(browser, desk);
+export async function signedInConsole(browser: Browser, desk: DeskWithServer, options: ConsoleOptions = {}): Promise<SignedInConsole> {
+  const opened = await openConsole(browser, desk, options);
   await opened.shell.ensureLanguage('es-PE');
   await opened.shell.goTo('queue');
   await signIn(opened.page);
   await waitSynced(opened.page);
   return opened;
+}
+
+/** Signs out through the account menu and in again as someone else (same server: the cache stays). */
+export async function switchUser(page: Page, email: string): Promise<void> {
+  const shell = page.locator('.shell');
+  if ((await shell.getAttribute('data-session')) === 'signed-in') {
+    await page.getByTestId('account').getByRole('button').click();
+    await page.getByTestId('logout-dialog').getByRole('button', { name: /^(Cerrar sesión|Sign out)$/ }).click();
+    await expect(shell).toHaveAttribute('data-session', 'signed-out');
+  }
+  const login = new LoginScreen(page);
+  await login.waitVisible();
+  await login.submitWith(email, DEMO_PASSWORD);
+  await expect(shell).toHaveAttribute('data-session', 'signed-in', { timeout: 30_000 });
+  await waitSynced(page);
 }

@@ -49,6 +49,12 @@ describe('SLA timer text', () => {
     expect(describeSla(sla, fridayEvening, fridayEvening, english).text).toBe('due Mon 08:45');
   });
 
+  it('stops on a finished ticket: kept or missed, no time running', () => {
+    expect(describeSla(open('2026-03-20T09:00:00', -13 * 60 * 3, 'breached'), MONDAY_10, MONDAY_10, es, true)).toEqual({ tone: 'missed', text: 'no cumplido' });
+    expect(describeSla(open('2026-03-23T12:10:00', 130), MONDAY_10, MONDAY_10, english, true)).toEqual({ tone: 'met', text: 'met' });
+    expect(describeSla({ state: 'none', dueAt: null, minutesLeft: null }, MONDAY_10, MONDAY_10, es, true).text).toBe('sin compromiso');
+  });
+
   it('counts long overdue spans in business days', () => {
     expect(describeSla(open('2026-03-20T09:00:00', -13 * 60 * 3, 'breached'), MONDAY_10, MONDAY_10, es).text).toBe('vencido hace 3 días hábiles');
   });

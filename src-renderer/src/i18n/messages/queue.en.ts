@@ -81,6 +81,7 @@ export const queueEn: CatalogPart<typeof queueEs> = {
   'sla.none': 'no commitment',
   'sla.paused': 'paused',
   'sla.met': 'met',
+  'sla.missed': 'missed',
   'sla.dueIn': 'due in {time}',
   'sla.dueAt': 'due {when}',
   'sla.overdue': 'overdue by {time}',

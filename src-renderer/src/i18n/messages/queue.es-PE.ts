@@ -78,6 +78,7 @@ export const queueEs = {
   'sla.none': 'sin compromiso',
   'sla.paused': 'pausado',
   'sla.met': 'cumplido',
+  'sla.missed': 'no cumplido',
   'sla.dueIn': 'vence en {time}',
   'sla.dueAt': 'vence {when}',
   'sla.overdue': 'vencido hace {time}',

@@ -23,6 +23,7 @@ export const ticketEn: CatalogPart<typeof ticketEs> = {
   'ticket.assign.label': 'Assigned to',
   'ticket.assign.me': 'Assign to me',
   'ticket.assign.nobody': 'Unassigned',
+  'ticket.assign.onlyDispatch': 'Only dispatch or supervisors assign tickets.',
   'ticket.assign.apply': 'Assign',
   'ticket.saved': 'Saved on this computer; it will be sent to the server.',
   'ticket.saveError': 'Could not save the change',
@@ -46,7 +47,7 @@ export const ticketEn: CatalogPart<typeof ticketEs> = {
 
   'customer.title': 'Customer',
   'customer.noPlan': 'No plan this month',
-  'customer.plan': '{plan} plan',
+  'customer.plan': 'Plan: {plan}',
   'customer.tier': 'Tier',
   'customer.month': 'Balance for {month}',
   'customer.remote': 'Remote hours',

@@ -20,6 +20,7 @@ export const ticketEs = {
   'ticket.assign.label': 'Asignado a',
   'ticket.assign.me': 'Asignarme',
   'ticket.assign.nobody': 'Sin asignar',
+  'ticket.assign.onlyDispatch': 'Solo despacho o supervisión asignan tickets.',
   'ticket.assign.apply': 'Asignar',
   'ticket.saved': 'Guardado en este equipo; se enviará al servidor.',
   'ticket.saveError': 'No se pudo guardar el cambio',
@@ -43,7 +44,7 @@ export const ticketEs = {
 
   'customer.title': 'Cliente',
   'customer.noPlan': 'Sin plan este mes',
-  'customer.plan': 'Plan {plan}',
+  'customer.plan': 'Plan: {plan}',
   'customer.tier': 'Nivel',
   'customer.month': 'Saldo de {month}',
   'customer.remote': 'Horas remotas',

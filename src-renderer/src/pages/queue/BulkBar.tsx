@@ -11,7 +11,7 @@ import type { AppError } from '../../../../src-shared/result.ts';
 import { useDesk, useDeskQuery } from '../../desk/desk-context.tsx';
 import { useT } from '../../i18n/index.ts';
 import { queueActions, useSelection } from '../../state/queue-store.ts';
-import { useMyUserId } from '../../state/session-store.ts';
+import { useCanAssign, useMyUserId } from '../../state/session-store.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import type { QueueItem } from './queue-pager.ts';
 
@@ -25,6 +25,7 @@ export function BulkBar({ items }: { readonly items: readonly QueueItem[] }): Re
   const desk = useDesk();
   const selection = useSelection();
   const me = useMyUserId();
+  const canAssign = useCanAssign();
   const ids = Object.keys(selection).filter((id) => selection[id]);
   const [assignee, setAssignee] = useState('');
   const [status, setStatus] = useState('');
@@ -62,6 +63,7 @@ export function BulkBar({ items }: { readonly items: readonly QueueItem[] }): Re
           <strong className="bulk__count" data-testid="bulk-count">
             {tn('bulk.selected', ids.length)}
           </strong>
+          {canAssign ? (
           <form
             className="bulk__action"
             onSubmit={(event) => {
@@ -83,10 +85,11 @@ export function BulkBar({ items }: { readonly items: readonly QueueItem[] }): Re
                 ))}
               <option value={NOBODY}>{t('bulk.unassign')}</option>
             </select>
-            <button type="submit" className="button button--small" disabled={busy || assignee === ''}>
+            <button type="submit" className="button button--small" disabled={busy || assignee === ''} data-testid="bulk-assign-apply">
               {t('bulk.apply')}
             </button>
           </form>
+          ) : null}
           <form
             className="bulk__action"
             onSubmit={(event) => {
@@ -104,7 +107,7 @@ export function BulkBar({ items }: { readonly items: readonly QueueItem[] }): Re
                 </option>
               ))}
             </select>
-            <button type="submit" className="button button--small" disabled={busy || status === ''}>
+            <button type="submit" className="button button--small" disabled={busy || status === ''} data-testid="bulk-status-apply">
               {t('bulk.apply')}
             </button>
           </form>

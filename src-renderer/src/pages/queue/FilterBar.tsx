@@ -44,9 +44,11 @@ function CheckList({ options, selected, onChange, name }: { readonly options: re
   );
 }
 
-function FilterButtonLabel({ title, count }: { readonly title: MessageKey; readonly count: number }): ReactNode {
+/** "Urgencia", "Urgencia: Crítica" with one value, "Urgencia: 2" with more. */
+function FilterButtonLabel({ title, count, single }: { readonly title: MessageKey; readonly count: number; readonly single?: string }): ReactNode {
   const { t } = useT();
-  return count > 0 ? <span>{t('queue.filter.selectedCount', { label: t(title), count })}</span> : <span>{t(title)}</span>;
+  if (count === 0) return <span>{t(title)}</span>;
+  return <span>{t('queue.filter.selectedCount', { label: t(title), count: count === 1 && single !== undefined ? single : count })}</span>;
 }
 
 function EnumFilter<K extends FilterKey>(props: { readonly filter: K; readonly title: MessageKey; readonly kind: LabelKind; readonly values: readonly string[] }): ReactNode {
@@ -55,7 +57,12 @@ function EnumFilter<K extends FilterKey>(props: { readonly filter: K; readonly t
   const selected = (filters[props.filter] ?? []) as readonly string[];
   const options = props.values.map((value) => ({ value, label: labelOf(props.kind, value as never, locale) }));
   return (
-    <Popover label={<FilterButtonLabel title={props.title} count={selected.length} />} panelLabel={t(props.title)} active={selected.length > 0} testId={`filter-${props.filter}`}>
+    <Popover
+      label={<FilterButtonLabel title={props.title} count={selected.length} single={selected[0] === undefined ? undefined : labelOf(props.kind, selected[0] as never, locale)} />}
+      panelLabel={t(props.title)}
+      active={selected.length > 0}
+      testId={`filter-${props.filter}`}
+    >
       {() => <CheckList name={props.filter} options={options} selected={selected} onChange={(values) => queueActions.setFilter(props.filter, values as NonNullable<QueueFilters[K]>)} />}
     </Popover>
   );
@@ -67,8 +74,9 @@ function TechnicianFilter(): ReactNode {
   const selected = filters.technicianId ?? [];
   const { state } = useDeskQuery('users.list', { role: 'technician' }, ['user']);
   const options = state.status === 'ready' ? state.value.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name })) : [];
+  const single = selected.length === 1 ? options.find((o) => o.value === selected[0])?.label : undefined;
   return (
-    <Popover label={<FilterButtonLabel title="queue.filter.technician" count={selected.length} />} panelLabel={t('queue.filter.technician')} active={selected.length > 0} testId="filter-technicianId">
+    <Popover label={<FilterButtonLabel title="queue.filter.technician" count={selected.length} single={single} />} panelLabel={t('queue.filter.technician')} active={selected.length > 0} testId="filter-technicianId">
       {() => <CheckList name="technicianId" options={options} selected={selected} onChange={(values) => queueActions.setFilter('technicianId', values)} />}
     </Popover>
   );
@@ -120,7 +128,7 @@ function CustomerFilter(): ReactNode {
   const filters = useQueueFilters();
   const count = filters.customerId?.length ?? 0;
   return (
-    <Popover label={<FilterButtonLabel title="queue.filter.customer" count={count} />} panelLabel={t('queue.filter.customer')} active={count > 0} testId="filter-customerId">
+    <Popover label={<FilterButtonLabel title="queue.filter.customer" count={count} single={count === 1 ? customerNames.get(filters.customerId?.[0] ?? '') : undefined} />} panelLabel={t('queue.filter.customer')} active={count > 0} testId="filter-customerId">
       {() => <CustomerPicker />}
     </Popover>
   );

@@ -145,12 +145,9 @@ export function QueuePage({ onNewTicket }: { readonly onNewTicket: () => void })
 
   return (
     <section className="queue" data-page="queue" data-state={state} data-view={query.view} data-total={snapshot.total} aria-label={t('page.queue.title')}>
-      <ViewTabs />
-      <div className="queue-toolbar">
-        <SearchBox inputRef={searchRef} />
-        <SortSelect />
-        <FilterBar />
-        <div className="queue-toolbar__end">
+      <div className="queue-top">
+        <ViewTabs />
+        <div className="queue-top__actions">
           <button type="button" className="button button--small" onClick={() => setSaving(true)} data-testid="save-view">
             <Icon name="bookmark" />
             {t('queue.saveView')}
@@ -160,6 +157,11 @@ export function QueuePage({ onNewTicket }: { readonly onNewTicket: () => void })
             {t('queue.newTicket')}
           </button>
         </div>
+      </div>
+      <div className="queue-toolbar">
+        <SearchBox inputRef={searchRef} />
+        <SortSelect />
+        <FilterBar />
       </div>
       <BulkBar items={snapshot.items} />
       {snapshot.error ? <ErrorNotice title={t('queue.errorTitle')} error={snapshot.error} /> : null}

@@ -84,14 +84,6 @@ export function QueueTable(props: QueueTableProps): ReactNode {
     };
   }, [virtualizer, scrollToRef]);
 
-  // Remember where the list was, for the way back from a ticket.
-  useEffect(() => {
-    const element = scrollRef.current;
-    return () => {
-      if (element) queueActions.rememberScroll(element.scrollTop);
-    };
-  }, []);
-
   const firstIndex = virtualItems[0]?.index ?? 0;
   const activeIndex = activeId === null ? -1 : rows.findIndex((row) => row.id === activeId);
   const activeRendered = activeIndex >= firstIndex && activeIndex <= lastIndex;
@@ -113,7 +105,11 @@ export function QueueTable(props: QueueTableProps): ReactNode {
         aria-activedescendant={activeRendered && activeId !== null ? rowDomId(activeId) : undefined}
         tabIndex={0}
         data-testid="queue-grid"
-        onScroll={hideTip}
+        onScroll={(event) => {
+          hideTip();
+          // Remember where the list is, for the way back from a ticket.
+          queueActions.rememberScroll(event.currentTarget.scrollTop);
+        }}
         onFocus={(event) => {
           if (event.target === event.currentTarget && activeId === null && rows[0]) queueActions.setActive(rows[0].id);
         }}

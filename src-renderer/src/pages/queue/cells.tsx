@@ -19,14 +19,19 @@ export function ticketLabel(item: Pick<QueueItem, 'number' | 'subject'>, t: Tran
   return item.number === null ? t('queue.ticketLabelNew', { subject: item.subject }) : t('queue.ticketLabel', { number: item.number });
 }
 
-const compact = new Map<string, Intl.NumberFormat>();
+const scoreFormats = new Map<string, Intl.NumberFormat>();
+/** "360", "4.3 k", "25 k", "1.2 M": short enough for the badge, the same shape in both languages. */
 export function formatScore(score: number, locale: Translator['locale']): string {
-  let format = compact.get(locale);
+  const value = Math.round(score);
+  const [scaled, unit] = value >= 1_000_000 ? [value / 1_000_000, ' M'] : value >= 1_000 ? [value / 1_000, ' k'] : [value, ''];
+  const digits = unit !== '' && scaled < 10 ? 1 : 0;
+  const key = `${locale}|${digits}`;
+  let format = scoreFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(INTL_LOCALE[locale], { notation: 'compact', maximumFractionDigits: 1 });
-    compact.set(locale, format);
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: digits });
+    scoreFormats.set(key, format);
   }
-  return format.format(Math.round(score));
+  return `${format.format(scaled)}${unit}`;
 }
 
 export function RankBadge({ item }: { readonly item: QueueItem }): ReactNode {
@@ -48,13 +53,16 @@ export function RankBadge({ item }: { readonly item: QueueItem }): ReactNode {
   );
 }
 
-export function SlaCell({ sla, readAt }: { readonly sla: Sla; readonly readAt: number }): ReactNode {
+const FINISHED: ReadonlySet<TicketStatus> = new Set(['resolved', 'closed', 'cancelled']);
+
+export function SlaCell({ sla, readAt, status }: { readonly sla: Sla; readonly readAt: number; readonly status: TicketStatus }): ReactNode {
   const translator = useT();
   const now = useClock();
-  const view = describeSla(sla, readAt, Math.max(now, readAt), translator);
+  const view = describeSla(sla, readAt, Math.max(now, readAt), translator, FINISHED.has(status));
   return (
     <span className={`sla sla--${view.tone}`} data-sla={view.tone}>
       {view.tone === 'breached' ? <Icon name="alert" className="sla__icon" /> : null}
+      {view.tone === 'met' ? <Icon name="check" className="sla__icon" /> : null}
       {view.text}
     </span>
   );

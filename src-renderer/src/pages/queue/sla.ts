@@ -15,7 +15,7 @@ import { INTL_LOCALE } from '../../i18n/catalog.ts';
 import type { Translator } from '../../i18n/index.ts';
 
 export type Sla = z.infer<typeof SlaSchema>;
-export type SlaTone = 'none' | 'ok' | 'warning' | 'breached' | 'paused' | 'met';
+export type SlaTone = 'none' | 'ok' | 'warning' | 'breached' | 'paused' | 'met' | 'missed';
 
 export interface SlaView {
   readonly tone: SlaTone;
@@ -88,9 +88,15 @@ function deadlineText(dueMs: number, nowMs: number, locale: Translator['locale']
 
 /**
  * What the SLA cell shows at `nowMs`, given the desk's answer read at `readAtMs`.
+ * On a finished ticket (resolved, closed, cancelled) the clock has stopped:
+ * the promise was kept or missed, and no time runs any more.
  */
-export function describeSla(sla: Sla, readAtMs: number, nowMs: number, translator: Translator): SlaView {
+export function describeSla(sla: Sla, readAtMs: number, nowMs: number, translator: Translator, finished = false): SlaView {
   const { t, tn, locale } = translator;
+  if (finished) {
+    if (sla.state === 'none') return { tone: 'none', text: t('sla.none') };
+    return sla.state === 'breached' ? { tone: 'missed', text: t('sla.missed') } : { tone: 'met', text: t('sla.met') };
+  }
   switch (sla.state) {
     case 'none':
       return { tone: 'none', text: t('sla.none') };

@@ -85,7 +85,7 @@ export function CustomerCard({ detail }: { readonly detail: TicketDetail }): Rea
           </div>
         ) : null}
         {customer.emails.length > 0 ? (
-          <div>
+          <div className="mini-facts__stack">
             <dt>{t('customer.emails')}</dt>
             <dd className="mini-facts__list">
               {customer.emails.map((email) => (

@@ -12,7 +12,7 @@ import { useEdit } from '../../desk/use-edit.ts';
 import { expectedRevOf } from './expected-rev.ts';
 import { useT } from '../../i18n/index.ts';
 import { navigate } from '../../state/route-store.ts';
-import { useMyUserId } from '../../state/session-store.ts';
+import { useCanAssign, useMyUserId } from '../../state/session-store.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { SlaCell, StatusText, SyncMarker, UrgencyText } from '../queue/cells.tsx';
@@ -58,6 +58,7 @@ const NOBODY = '';
 function Assigner({ detail }: { readonly detail: TicketDetail }): ReactNode {
   const { t } = useT();
   const me = useMyUserId();
+  const canAssign = useCanAssign();
   const edit = useEdit();
   const { state: users } = useDeskQuery('users.list', { role: 'technician' }, ['user']);
   const current = detail.ticket.assigneeId ?? NOBODY;
@@ -66,6 +67,15 @@ function Assigner({ detail }: { readonly detail: TicketDetail }): ReactNode {
   };
   const technicians = users.value?.filter((u) => u.active) ?? [];
   const assigneeName = detail.assignee?.name;
+  if (!canAssign) {
+    return (
+      <div className="inline-action" data-testid="assigner" data-readonly="true">
+        <span className="inline-action__label">{t('ticket.assign.label')}</span>
+        <span>{assigneeName ?? t('ticket.assign.nobody')}</span>
+        <span className="muted">· {t('ticket.assign.onlyDispatch')}</span>
+      </div>
+    );
+  }
   return (
     <div className="inline-action" data-testid="assigner">
       <label htmlFor="ticket-assignee">{t('ticket.assign.label')}</label>
@@ -104,7 +114,7 @@ export function TicketHeader({ detail, readAt }: { readonly detail: TicketDetail
         <div className="ticket-head__chips">
           <StatusText status={ticket.status} />
           <UrgencyText urgency={ticket.urgency} />
-          <SlaCell sla={detail.sla} readAt={readAt} />
+          <SlaCell sla={detail.sla} readAt={readAt} status={ticket.status} />
           {detail.pendingSync ? (
             <span className="pending-chip" data-testid="ticket-pending">
               <SyncMarker pending />

@@ -1,0 +1,66 @@
+/**
+ * What the server of record really holds, read the way another desk would:
+ * a supervisor pulling the change log with the sync protocol. Tests assert
+ * edits "landed on the server" through this, never through the desk under test.
+ */
+import { randomUUID } from 'node:crypto';
+import { expect } from '@playwright/test';
+import { DEMO_PASSWORD, DEMO_USERS } from '../fixtures.ts';
+
+export interface ServerChange {
+  readonly entity: string;
+  readonly id: string;
+  readonly data: Record<string, unknown> | null;
+}
+
+export interface ServerObserver {
+  /** Everything committed since the previous call (the first call reads it all). */
+  catchUp(): Promise<ServerChange[]>;
+  /** The latest version of every row seen so far, by entity and id. */
+  latest(entity: string, id: string): Record<string, unknown> | null;
+  /** Every row of an entity seen so far. */
+  all(entity: string): Array<Record<string, unknown>>;
+}
+
+export async function observeServer(serverUrl: string): Promise<ServerObserver> {
+  const login = await fetch(`${serverUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: DEMO_USERS.supervisor, password: DEMO_PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  const { token } = (await login.json()) as { token: string };
+  const clientId = `e2e-observer-${randomUUID()}`;
+  const rows = new Map<string, Map<string, Record<string, unknown>>>();
+  let cursor: string | null = null;
+  return {
+    async catchUp() {
+      const changes: ServerChange[] = [];
+      for (;;) {
+        const query = new URLSearchParams({ clientId, limit: '5000', ...(cursor === null ? {} : { cursor }) });
+        const response = await fetch(`${serverUrl}/api/v1/sync/pull?${query.toString()}`, { headers: { authorization: `Bearer ${token}` } });
+        expect(response.status).toBe(200);
+        const page = (await response.json()) as { cursor: string; hasMore: boolean; changes: ServerChange[] };
+        for (const change of page.changes) {
+          let table = rows.get(change.entity);
+          if (!table) {
+            table = new Map();
+            rows.set(change.entity, table);
+          }
+          if (change.data === null) table.delete(change.id);
+          else table.set(change.id, change.data);
+        }
+        changes.push(...page.changes);
+        cursor = page.cursor;
+        if (!page.hasMore) return changes;
+      }
+    },
+    latest: (entity, id) => rows.get(entity)?.get(id) ?? null,
+    all: (entity) => [...(rows.get(entity)?.values() ?? [])],
+  };
+}
+
+/** Lima and Callao UBIGEOs: Provincia de Lima (1501xx) and the Callao (0701xx). */
+export function inServiceArea(ubigeo: string): boolean {
+  return ubigeo.startsWith('1501') || ubigeo.startsWith('0701');
+}

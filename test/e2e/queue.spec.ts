@@ -1,0 +1,280 @@
+/**
+ * The Cola as a technician works it, over the browser bridge with the demo
+ * company on a real server of record: views with counts, search, filters,
+ * order, a saved view, the virtualized grid paging as it scrolls, the rank
+ * explanation, keyboard (j/k, Enter, x, /, ?, Ctrl+K), bulk changes, and
+ * Escape back from a ticket to the same place. Accessible and captured in
+ * both languages.
+ */
+import { DEMO_USERS, expect, expectNoSeriousA11yViolations, snap, test } from './fixtures.ts';
+import { QueueScreen } from './pages/queue-screen.ts';
+import { signedInConsole, switchUser } from './pages/signed-in.ts';
+import { TicketScreen } from './pages/ticket-screen.ts';
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(240_000);
+
+test('views with counts, search, filters and order; the grid keeps only the rows in view and pages as it scrolls', async ({ browser, deskWithServer }) => {
+  const { page, context } = await signedInConsole(browser, deskWithServer);
+  try {
+    const queue = new QueueScreen(page);
+    await queue.showView('all');
+    const total = Number(await queue.root.getAttribute('data-total'));
+    expect(total).toBeGreaterThan(100);
+    await expect(page.getByTestId('count-all')).toHaveText(new Intl.NumberFormat('es-PE').format(total));
+    for (const view of ['mine', 'unassigned', 'onsite_pending', 'waiting_customer'] as const) {
+      await expect(page.getByTestId(`count-${view}`)).toHaveText(/^\d[\d,]*$/);
+    }
+
+    // Only the rows in view are in the DOM, whatever the total.
+    const rendered = await queue.rows.count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(60);
+    await expect(queue.total).toHaveText(/cargados$/);
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'queue-es-PE-all');
+
+    // Scrolling to the end of what is loaded asks the desk for the next page.
+    const loadedBefore = Number((await queue.total.textContent())?.match(/^([\d,]+)/)?.[1]?.replace(/,/g, ''));
+    await queue.grid.focus();
+    await page.keyboard.press('End');
+    await expect
+      .poll(async () => Number((await queue.total.textContent())?.match(/^([\d,]+)/)?.[1]?.replace(/,/g, '') ?? total))
+      .toBeGreaterThan(loadedBefore);
+
+    // The rank badge explains itself on hover.
+    await page.keyboard.press('Home');
+    const badge = queue.rows.first().getByTestId('rank-badge');
+    await badge.hover();
+    await expect(page.getByTestId('tooltip')).toContainText(/^Por qué va en este lugar: Urgencia/);
+    await snap(page, 'queue-es-PE-rank-tooltip');
+    await page.mouse.move(0, 0);
+
+    // Filters: urgency crítica only.
+    await page.getByTestId('filter-urgency').getByRole('button').click();
+    await page.getByRole('group', { name: 'Urgencia' }).getByLabel('Crítica').check();
+    await expect(queue.root).toHaveAttribute('data-state', 'ready');
+    await expect(page.getByTestId('filter-urgency').getByRole('button')).toHaveText('Urgencia: Crítica');
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'queue-es-PE-filter-open');
+    await page.keyboard.press('Escape');
+    await expect(queue.rows.first()).toBeVisible();
+    for (const cell of await queue.grid.locator('.qgrid__cell--urgency').allTextContents()) {
+      if (cell !== 'Urgencia') expect(cell).toBe('Crítica');
+    }
+    await page.getByTestId('clear-filters').click();
+
+    // Order by number, newest first.
+    await page.getByTestId('queue-sort').selectOption('number');
+    await expect(queue.root).toHaveAttribute('data-state', 'ready');
+    const numbers = (await queue.rows.evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-number'))))).slice(0, 10);
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+    await page.getByTestId('queue-sort').selectOption('priority');
+  } finally {
+    await context.close();
+  }
+});
+
+test('keyboard: j/k move and explain, x selects, Enter opens, Escape returns to the same place; / searches; ? and Ctrl+K', async ({ browser, deskWithServer }) => {
+  const { page, context, shell } = await signedInConsole(browser, deskWithServer);
+  try {
+    const queue = new QueueScreen(page);
+    await queue.showView('all');
+    await page.getByTestId('queue-sort').selectOption('newest');
+    await expect(queue.root).toHaveAttribute('data-state', 'ready');
+
+    await page.keyboard.press('j');
+    await expect(queue.grid).toBeFocused();
+    const firstId = await queue.rows.first().getAttribute('data-ticket-id');
+    await expect(queue.grid).toHaveAttribute('aria-activedescendant', `queue-row-${firstId}`);
+    await expect(queue.explanation).toContainText(/^#\d+ · Por qué va en este lugar: Urgencia/);
+
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    await expect(page.getByTestId('bulk-count')).toHaveText('2 seleccionados');
+    await expect(queue.rows.nth(0)).toHaveAttribute('aria-selected', 'true');
+    await expect(queue.rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+
+    // Down the list far enough to scroll, then into a ticket and back.
+    for (let i = 0; i < 18; i += 1) await page.keyboard.press('j');
+    const activeId = (await queue.grid.getAttribute('aria-activedescendant'))?.replace('queue-row-', '') ?? '';
+    const scrollTop = await queue.grid.evaluate((element) => element.scrollTop);
+    expect(scrollTop).toBeGreaterThan(0);
+    await snap(page, 'queue-es-PE-keyboard-selection');
+    await page.keyboard.press('Enter');
+    const ticket = new TicketScreen(page);
+    await ticket.waitReady(activeId);
+    await page.keyboard.press('Escape');
+    await queue.waitReady();
+    await expect(queue.grid).toHaveAttribute('aria-activedescendant', `queue-row-${activeId}`);
+    await expect(page.getByTestId('bulk-count')).toHaveText('2 seleccionados');
+    expect(Math.abs((await queue.grid.evaluate((element) => element.scrollTop)) - scrollTop)).toBeLessThanOrEqual(2);
+    await page.getByTestId('bulk-bar').getByRole('button', { name: 'Quitar selección' }).click();
+
+    // "/" goes to the search; the grid then shows what matches, fewer tickets than before.
+    const totalBefore = Number(await queue.root.getAttribute('data-total'));
+    const target = queue.rows.nth(3);
+    const targetId = (await target.getAttribute('data-ticket-id')) ?? '';
+    const subject = (await target.locator('.subject').textContent()) ?? '';
+    const words = subject.split(/\s+/).filter((w) => w.length > 3).slice(0, 2).join(' ');
+    await queue.grid.focus();
+    await page.keyboard.press('/');
+    await expect(queue.search).toBeFocused();
+    await page.keyboard.type(words);
+    await expect.poll(async () => Number(await queue.root.getAttribute('data-total'))).toBeLessThan(totalBefore);
+    await expect(queue.grid.locator(`[data-ticket-id="${targetId}"]`)).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'queue-es-PE-search');
+    await queue.search.press('Escape');
+    await expect(queue.search).toHaveValue('');
+
+    // "?" lists the keys of every place.
+    await page.locator('main').click({ position: { x: 2, y: 2 } });
+    await page.keyboard.press('?');
+    const help = page.getByTestId('shortcuts-dialog');
+    await expect(help).toBeVisible();
+    await expect(help).toContainText('Bajar / subir en la cola');
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'queue-es-PE-shortcuts');
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+
+    // Ctrl+K: a ticket by number.
+    const number = await queue.firstRowNumber();
+    await page.keyboard.press('Control+k');
+    const palette = page.getByTestId('command-palette');
+    await expect(palette).toBeVisible();
+    await expect(page.getByTestId('palette-input')).toBeFocused();
+    await page.keyboard.type(`#${number}`);
+    await expect(palette.locator('[role="option"]').first()).toContainText(`Abrir #${number} ·`);
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'queue-es-PE-palette');
+    await page.keyboard.press('Enter');
+    await expect(palette).toBeHidden();
+    await expect(ticket.title).toContainText(`#${number}`);
+    await expect(shell.title).toHaveText(`Ticket #${number}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('bulk status (refusals explained ticket by ticket) and, for dispatch, bulk assign', async ({ browser, deskWithServer }) => {
+  const { page, context } = await signedInConsole(browser, deskWithServer);
+  try {
+    const queue = new QueueScreen(page);
+    await queue.showView('all');
+    await page.getByTestId('filter-status').getByRole('button').click();
+    const statusMenu = page.getByRole('group', { name: 'Estado' });
+    await statusMenu.getByLabel('Nuevo').check();
+    await statusMenu.getByLabel('Cerrado').check();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('queue-sort').selectOption('number');
+    await expect(queue.root).toHaveAttribute('data-state', 'ready');
+
+    const newRow = queue.grid.locator('[role="row"][data-status="new"]').first();
+    const closedRow = queue.grid.locator('[role="row"][data-status="closed"]').first();
+    await newRow.locator('input[type="checkbox"]').check();
+    await closedRow.locator('input[type="checkbox"]').check();
+    await expect(page.getByTestId('bulk-count')).toHaveText('2 seleccionados');
+    const closedNumber = await closedRow.getAttribute('data-number');
+
+    await page.locator('#bulk-status').selectOption('in_progress');
+    await page.getByTestId('bulk-status-apply').click();
+    const outcome = page.getByTestId('bulk-outcome');
+    await expect(outcome).toContainText('1 ticket actualizado.');
+    await expect(outcome).toContainText('1 no se pudo cambiar:');
+    await expect(outcome).toContainText(`#${closedNumber}:`);
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'queue-es-PE-bulk-outcome');
+    // The refused ticket stays selected, to deal with it next.
+    await expect(page.getByTestId('bulk-count')).toHaveText('1 seleccionado');
+    await page.getByTestId('bulk-bar').getByRole('button', { name: 'Quitar selección' }).click();
+    await outcome.getByRole('button', { name: 'Cerrar' }).click();
+
+    // Assigning is for dispatch (DESIGN.md §1): a technician's bulk bar offers status only.
+    await expect(page.locator('#bulk-assignee')).toHaveCount(0);
+    await page.getByTestId('clear-filters').click();
+
+    // As the dispatcher: two unassigned tickets to me, and they show in "Mis tickets".
+    await switchUser(page, DEMO_USERS.dispatcher);
+    await queue.showView('unassigned');
+    const unassigned = await queue.rows.evaluateAll((rows) => rows.slice(0, 2).map((r) => r.getAttribute('data-ticket-id') ?? ''));
+    expect(unassigned.length).toBeGreaterThan(0);
+    for (const id of unassigned) await queue.grid.locator(`[data-ticket-id="${id}"] input[type="checkbox"]`).check();
+    await page.locator('#bulk-assignee').selectOption('me');
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'queue-es-PE-bulk-dispatcher');
+    await page.getByTestId('bulk-assign-apply').click();
+    await expect(page.getByTestId('bulk-outcome')).toContainText(unassigned.length === 1 ? '1 ticket actualizado.' : '2 tickets actualizados.');
+    await queue.showView('mine');
+    for (const id of unassigned) await expect(queue.grid.locator(`[data-ticket-id="${id}"]`)).toBeVisible();
+    // The server agrees: nothing lands in Needs attention.
+    await expect(page.getByTestId('pending-edits')).toHaveText('Sin cambios pendientes', { timeout: 30_000 });
+    await expect(page.getByTestId('attention-badge')).toHaveCount(0);
+  } finally {
+    if ((await page.getByTestId('account').textContent())?.includes('Despachador')) await switchUser(page, DEMO_USERS.technician);
+    await context.close();
+  }
+});
+
+test('saves the current filters as a named view and brings them back', async ({ browser, deskWithServer }) => {
+  const { page, context } = await signedInConsole(browser, deskWithServer);
+  try {
+    const queue = new QueueScreen(page);
+    await queue.showView('all');
+    await page.getByTestId('filter-urgency').getByRole('button').click();
+    await page.getByRole('group', { name: 'Urgencia' }).getByLabel('Crítica').check();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('save-view').click();
+    const dialog = page.getByTestId('save-view-dialog');
+    await dialog.getByLabel('Nombre de la vista').fill('Críticas de todos');
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'queue-es-PE-save-view');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    const saved = page.getByTestId('saved-views').getByRole('button', { name: 'Críticas de todos', exact: true });
+    await expect(saved).toHaveAttribute('aria-pressed', 'true');
+
+    // Filters stay while moving between views; the saved view brings back the whole set.
+    await page.getByTestId('clear-filters').click();
+    await queue.showView('mine');
+    await expect(page.getByTestId('filter-urgency').getByRole('button')).toHaveText('Urgencia');
+    await saved.click();
+    await expect(queue.root).toHaveAttribute('data-view', 'all');
+    await expect(page.getByTestId('filter-urgency').getByRole('button')).toHaveText('Urgencia: Crítica');
+    await snap(page, 'queue-es-PE-saved-view');
+
+    await page.getByRole('button', { name: 'Eliminar la vista «Críticas de todos»' }).click();
+    await expect(saved).toBeHidden();
+    await page.getByTestId('clear-filters').click();
+  } finally {
+    await context.close();
+  }
+});
+
+test('the Cola in English: views, grid, filters and palette', async ({ browser, deskWithServer }) => {
+  const { page, context, shell } = await signedInConsole(browser, deskWithServer);
+  try {
+    await shell.chooseLanguage('en');
+    await shell.goTo('queue');
+    const queue = new QueueScreen(page);
+    await queue.showView('all');
+    await expect(queue.viewButton('mine')).toContainText('My tickets');
+    await expect(queue.grid.getByRole('columnheader', { name: 'Subject' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'queue-en-all');
+    await page.getByTestId('filter-status').getByRole('button').click();
+    await expect(page.getByRole('group', { name: 'Status' }).getByLabel('Waiting for customer')).toBeVisible();
+    await snap(page, 'queue-en-filter-open');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('view');
+    await expect(page.getByTestId('palette-list')).toContainText('Go to the My tickets view');
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'queue-en-palette');
+    await page.keyboard.press('Escape');
+  } finally {
+    await shell.chooseLanguage('es-PE');
+    await context.close();
+  }
+});

@@ -1,0 +1,231 @@
+/**
+ * A technician's day on one ticket, end to end with the demo company on a
+ * real server of record: find it by search, open it, move it to "En curso",
+ * log 30 min of remote work with the timer (Playwright's fake clock moves
+ * time, nobody waits 30 minutes) and 1 h on-site by hand, write an internal
+ * note, escalate it to on-site; everything checked on the server. A customer
+ * outside Lima/Callao is flagged at once. A ticket is created for a
+ * registered customer by email. Accessible and captured in both languages.
+ */
+import { expect, expectNoSeriousA11yViolations, snap, test } from './fixtures.ts';
+import { QueueScreen } from './pages/queue-screen.ts';
+import { inServiceArea, observeServer, type ServerObserver } from './pages/server-observer.ts';
+import { signedInConsole } from './pages/signed-in.ts';
+import { TicketScreen } from './pages/ticket-screen.ts';
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(240_000);
+
+interface Pick {
+  readonly id: string;
+  readonly number: number;
+  readonly subject: string;
+  readonly customerId: string;
+  readonly districtUbigeo: string;
+}
+
+/** A ticket of the demo company in a given status whose customer is (or is not) in the service area. */
+function pickTicket(observer: ServerObserver, statuses: readonly string[], inArea: boolean, skip: readonly string[] = []): Pick {
+  const customers = new Map(observer.all('customer').map((c) => [c.id as string, c]));
+  for (const t of observer.all('ticket')) {
+    const customer = customers.get(t.customerId as string);
+    if (!customer || t.number === null || !statuses.includes(t.status as string) || skip.includes(t.id as string)) continue;
+    if (inServiceArea(customer.districtUbigeo as string) !== inArea || t.channel !== 'portal') continue;
+    return { id: t.id as string, number: t.number as number, subject: t.subject as string, customerId: customer.id as string, districtUbigeo: customer.districtUbigeo as string };
+  }
+  throw new Error(`The demo company has no ${statuses.join('/')} portal ticket of a customer ${inArea ? 'inside' : 'outside'} the service area`);
+}
+
+test('works a ticket: search, status, timer, manual time, note, escalation — and the server has it all', async ({ browser, deskWithServer }) => {
+  const observer = await observeServer(deskWithServer.serverUrl);
+  await observer.catchUp();
+  const target = pickTicket(observer, ['new'], true);
+  const { page, context } = await signedInConsole(browser, deskWithServer, { fakeClock: true });
+  try {
+    const queue = new QueueScreen(page);
+    await queue.showView('all');
+    await queue.searchFor(target.subject);
+    await expect(queue.row(target.number)).toBeVisible();
+    await queue.row(target.number).click();
+    const ticket = new TicketScreen(page);
+    await ticket.waitReady(target.id);
+    await expect(ticket.title).toContainText(`#${target.number}`);
+    await expect(ticket.customerCard.locator('[data-level]').first()).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'ticket-es-PE-open');
+
+    await ticket.changeStatus('in_progress');
+
+    // The timer: remote work, running while the technician looks at the queue, 30 minutes later.
+    await ticket.chooseWorkKind('remote');
+    await expect(page.getByTestId('rounding-rule')).toHaveText('Remoto: se redondea hacia arriba a múltiplos de 15 min.');
+    await ticket.timer.getByRole('button', { name: 'Iniciar' }).click();
+    await expect(ticket.timer).toHaveAttribute('data-state', 'running');
+    await page.keyboard.press('Escape');
+    await queue.waitReady();
+    await queue.row(target.number).click();
+    await ticket.waitReady(target.id);
+    await expect(ticket.timer).toHaveAttribute('data-state', 'running');
+    await page.clock.fastForward('30:00');
+    await expect(ticket.timer.getByRole('timer')).toHaveText(/^30:\d\d$/);
+    await snap(page, 'ticket-es-PE-timer-running');
+    await ticket.timer.getByRole('button', { name: 'Detener' }).click();
+    await expect(ticket.duration).toHaveValue('30 min');
+    await expect(ticket.timePreview).toContainText('Se registrarán 30 min (remoto).');
+    await ticket.logTime();
+    await expect(ticket.thread.getByTestId('thread-time').filter({ hasText: '30 min remoto' })).toBeVisible();
+
+    // By hand: on-site, with the rounding rule shown and applied.
+    await ticket.chooseWorkKind('onsite');
+    await expect(page.getByTestId('rounding-rule')).toHaveText('En sitio: se redondea hacia arriba a múltiplos de 30 min.');
+    await ticket.duration.fill('45 min');
+    await expect(ticket.timePreview).toHaveText('45 min se registran como 1 h (en sitio).');
+    await ticket.duration.fill('1 h');
+    await expect(ticket.timePreview).toHaveText('Se registrarán 1 h (en sitio).');
+    await snap(page, 'ticket-es-PE-time-manual');
+    await ticket.logTime();
+    await expect(ticket.thread.getByTestId('thread-time').filter({ hasText: '1 h en sitio' })).toBeVisible();
+
+    const note = 'Se reinstaló el controlador de la impresora; el error 0x00000709 ya no aparece.';
+    await ticket.write('note', note);
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'ticket-es-PE-after-work');
+
+    // Escalation takes the customer's district, checked against the service area.
+    await ticket.escalateButton.click();
+    await expect(ticket.escalateDialog).toBeVisible();
+    await expect(page.getByTestId('onsite-check')).toHaveAttribute('data-state', 'in');
+    await expect(page.getByTestId('onsite-check')).toContainText('dentro del área de servicio');
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'ticket-es-PE-escalate');
+    await page.getByTestId('escalate-confirm').click();
+    await expect(ticket.escalateDialog).toBeHidden();
+    await expect(ticket.root).toHaveAttribute('data-status', 'onsite_pending');
+    await expect(page.getByTestId('onsite-location')).toBeVisible();
+
+    // The server of record holds every edit.
+    await expect
+      .poll(
+        async () => {
+          await observer.catchUp();
+          const row = observer.latest('ticket', target.id);
+          const times = observer.all('timeEntry').filter((e) => e.ticketId === target.id).map((e) => `${e.minutes as number} ${e.kind as string}`);
+          const notes = observer.all('ticketEvent').filter((e) => e.ticketId === target.id && e.kind === 'note').map((e) => e.body);
+          return { status: row?.status, district: row?.onsiteDistrictUbigeo, remote: times.includes('30 remote'), onsite: times.includes('60 onsite'), note: notes.includes(note) };
+        },
+        { timeout: 60_000 },
+      )
+      .toEqual({ status: 'onsite_pending', district: target.districtUbigeo, remote: true, onsite: true, note: true });
+  } finally {
+    await context.close();
+  }
+});
+
+test('a phone request from a customer outside Lima and Callao: flagged at once, escalation refused with the reason', async ({ browser, deskWithServer }) => {
+  const observer = await observeServer(deskWithServer.serverUrl);
+  await observer.catchUp();
+  const customer = observer.all('customer').find((c) => c.active === true && !inServiceArea(c.districtUbigeo as string));
+  if (!customer) throw new Error('The demo company has no active customer outside the service area');
+  const { page, context } = await signedInConsole(browser, deskWithServer);
+  try {
+    const queue = new QueueScreen(page);
+    await queue.waitReady();
+    await page.getByTestId('new-ticket').click();
+    const dialog = page.getByTestId('new-ticket-dialog');
+    await expect(dialog.getByLabel('Teléfono', { exact: true })).toBeChecked();
+    await page.getByTestId('nt-customer-search').fill(customer.code as string);
+    await page.getByTestId('nt-customer-hit').first().click();
+    await dialog.getByLabel('Nombre de quien llama o escribe').fill('Gerencia de planta');
+    await page.getByTestId('nt-subject').fill('La balanza de despacho no envía pesos al sistema');
+    await dialog.getByLabel('Equipo afectado').fill('Balanza Mettler IND570');
+    await dialog.getByLabel('Frecuencia').selectOption('always');
+    await snap(page, 'ticket-es-PE-new-by-phone');
+    await page.getByTestId('nt-create').click();
+    const ticket = new TicketScreen(page);
+    await ticket.waitReady();
+    await expect(page.getByTestId('outside-area')).toContainText('Fuera del área de servicio en sitio');
+    await expect(page.getByTestId('outside-area')).toContainText('fuera del área de servicio');
+    await ticket.escalateButton.click();
+    await expect(page.getByTestId('onsite-check')).toHaveAttribute('data-state', 'out');
+    await expect(page.getByTestId('onsite-blocked')).toContainText('No se puede escalar a sitio:');
+    await expect(page.getByTestId('escalate-confirm')).toBeDisabled();
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'ticket-es-PE-outside-area');
+    await page.keyboard.press('Escape');
+    await expect(ticket.escalateDialog).toBeHidden();
+    await expect(ticket.root).toHaveAttribute('data-status', 'new');
+  } finally {
+    await context.close();
+  }
+});
+
+test('creates a ticket for a registered customer by email, only from a registered address', async ({ browser, deskWithServer }) => {
+  const observer = await observeServer(deskWithServer.serverUrl);
+  await observer.catchUp();
+  const customer = observer.all('customer').find((c) => c.active === true && (c.emails as string[]).length > 1);
+  if (!customer) throw new Error('The demo company has no active customer with two registered emails');
+  const emails = customer.emails as string[];
+  const { page, context } = await signedInConsole(browser, deskWithServer);
+  try {
+    const queue = new QueueScreen(page);
+    await queue.waitReady();
+    await page.locator('main').click({ position: { x: 2, y: 2 } });
+    await page.keyboard.press('n');
+    const dialog = page.getByTestId('new-ticket-dialog');
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('Correo', { exact: true }).check({ force: true });
+    await page.getByTestId('nt-customer-search').fill(customer.name as string);
+    await page.getByTestId('nt-customer-hit').filter({ hasText: customer.name as string }).first().click();
+    await expect(page.getByTestId('nt-customer')).toContainText(customer.name as string);
+    await expect(page.getByTestId('nt-email').locator('option')).toHaveText(emails);
+    await page.getByTestId('nt-email').selectOption(emails[1] ?? '');
+    const subject = `No sincroniza el correo en el celular ${Date.now() % 100_000}`;
+    await page.getByTestId('nt-subject').fill(subject);
+    await dialog.getByLabel('Mensaje de error').fill('0x800CCC0E: no se pudo conectar con el servidor');
+    await dialog.getByLabel('Frecuencia').selectOption('sometimes');
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'ticket-es-PE-new-by-email');
+    await page.getByTestId('nt-create').click();
+    const ticket = new TicketScreen(page);
+    await ticket.waitReady();
+    await expect(ticket.title).toContainText(subject);
+    const id = await ticket.ticketId();
+    // The server numbers it when it arrives.
+    await expect(ticket.title).toContainText(/#\d+/, { timeout: 60_000 });
+    await expect
+      .poll(async () => {
+        await observer.catchUp();
+        const row = observer.latest('ticket', id);
+        return row === null ? null : { channel: row.channel, requesterEmail: row.requesterEmail, frequency: row.frequency, assigneeId: row.assigneeId !== null };
+      })
+      .toEqual({ channel: 'email', requesterEmail: emails[1], frequency: 'sometimes', assigneeId: true });
+  } finally {
+    await context.close();
+  }
+});
+
+test('the ticket workspace in English', async ({ browser, deskWithServer }) => {
+  const observer = await observeServer(deskWithServer.serverUrl);
+  await observer.catchUp();
+  const target = pickTicket(observer, ['in_progress', 'waiting_customer'], true);
+  const { page, context, shell } = await signedInConsole(browser, deskWithServer);
+  try {
+    await shell.chooseLanguage('en');
+    await page.goto(`${deskWithServer.origin}/#/ticket/${target.id}`);
+    await shell.waitReady();
+    const ticket = new TicketScreen(page);
+    await ticket.waitReady(target.id);
+    await expect(shell.title).toHaveText(`Ticket #${target.number}`);
+    await expect(page.getByTestId('rounding-rule')).toHaveText('Remote: rounded up to multiples of 15 min.');
+    await expect(page.getByRole('heading', { name: 'Conversation and history' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'ticket-en-open');
+    await page.keyboard.press('i');
+    await expect(ticket.composer).toHaveAttribute('data-mode', 'note');
+    await expect(ticket.composer.locator('textarea')).toBeFocused();
+    await snap(page, 'ticket-en-note-composer');
+  } finally {
+    await shell.chooseLanguage('es-PE');
+    await context.close();
+  }
+});

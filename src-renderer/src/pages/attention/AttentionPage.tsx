@@ -14,7 +14,27 @@ import { useT, type MessageKey } from '../../i18n/index.ts';
 import { openTicket } from '../../state/route-store.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Icon } from '../../ui/icons.tsx';
+import { CHANNELS, FREQUENCIES, TICKET_STATUSES, TICKET_TYPES, URGENCIES, WORK_KINDS } from '../../../../src-shared/protocol/entities.ts';
+import { labelOf, type LabelKind } from '../../../../src-shared/tickets/labels.ts';
+import { esPE } from '../../i18n/es-PE.ts';
 import { argsOf, fieldsOf, type ArgField } from './args-form.ts';
+
+/** Fields whose values are one of a list: shown as a select with the words people use. */
+const ENUM_FIELDS: Readonly<Record<string, { readonly kind: LabelKind; readonly values: readonly string[] }>> = {
+  status: { kind: 'status', values: TICKET_STATUSES },
+  kind: { kind: 'workKind', values: WORK_KINDS },
+  urgency: { kind: 'urgency', values: URGENCIES },
+  type: { kind: 'ticketType', values: TICKET_TYPES },
+  channel: { kind: 'channel', values: CHANNELS },
+  frequency: { kind: 'frequency', values: FREQUENCIES },
+};
+
+/** "attention.field.minutes" when the catalog names the field, else null (the raw name is shown). */
+function fieldLabelKey(path: string): MessageKey | null {
+  const name = path.split('.').at(-1) ?? path;
+  const key = `attention.field.${name}`;
+  return key in esPE ? (key as MessageKey) : null;
+}
 
 type AttentionItem = z.infer<typeof AttentionItemSchema>;
 
@@ -32,8 +52,19 @@ const MUTATION_LABELS: Readonly<Record<string, MessageKey>> = {
   'visit.checkOut': 'mutation.visit.checkOut',
 };
 
-function FixForm({ item, onDone }: { readonly item: AttentionItem; readonly onDone: (error: AppError | null) => void }): ReactNode {
+function FieldLabel({ field }: { readonly field: ArgField }): ReactNode {
   const { t } = useT();
+  const key = fieldLabelKey(field.path);
+  return (
+    <>
+      {key ? t(key) : <code>{field.path}</code>}
+      {field.readOnly ? <span className="muted"> · {t('attention.readOnly')}</span> : null}
+    </>
+  );
+}
+
+function FixForm({ item, onDone }: { readonly item: AttentionItem; readonly onDone: (error: AppError | null) => void }): ReactNode {
+  const { t, locale } = useT();
   const desk = useDesk();
   const [fields, setFields] = useState<ArgField[]>(() => fieldsOf(item.args));
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -62,15 +93,32 @@ function FixForm({ item, onDone }: { readonly item: AttentionItem; readonly onDo
               return (
                 <label key={field.path} className="check">
                   <input type="checkbox" checked={field.checked} onChange={(event) => update(index, { checked: event.currentTarget.checked })} />
-                  <code>{field.path}</code>
+                  <FieldLabel field={field} />
                 </label>
+              );
+            }
+            const options = ENUM_FIELDS[field.path.split('.').at(-1) ?? ''];
+            if (options && field.kind === 'text' && !field.readOnly && (field.text === '' || options.values.includes(field.text))) {
+              return (
+                <div key={field.path} className="field">
+                  <label className="field__label" htmlFor={id}>
+                    <FieldLabel field={field} />
+                  </label>
+                  <select id={id} className="input" value={field.text} onChange={(event) => update(index, { text: event.currentTarget.value })}>
+                    {field.wasNull ? <option value="">{t('ticket.field.none')}</option> : null}
+                    {options.values.map((value) => (
+                      <option key={value} value={value}>
+                        {labelOf(options.kind, value as never, locale)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
               );
             }
             return (
               <div key={field.path} className="field">
                 <label className="field__label" htmlFor={id}>
-                  <code>{field.path}</code>
-                  {field.readOnly ? <span className="muted"> · {t('attention.readOnly')}</span> : null}
+                  <FieldLabel field={field} />
                 </label>
                 <input
                   id={id}

@@ -19,6 +19,12 @@ export interface ArgField {
 }
 
 const READ_ONLY = new Set(['id', 'ticketId']);
+/**
+ * The revision an edit was made against. A retry is "apply my change to the
+ * ticket as it is now", so it is left out of the form and of the retried
+ * arguments; keeping it would make a CONFLICT refusal repeat forever.
+ */
+const DROPPED_ON_RETRY = new Set(['expectedRev']);
 
 function fieldOf(path: string, value: unknown, readOnly: boolean): ArgField {
   if (typeof value === 'number') return { path, kind: 'number', text: String(value), checked: false, readOnly, wasNull: false };
@@ -32,6 +38,7 @@ export function fieldsOf(args: unknown): ArgField[] {
   if (args === null || typeof args !== 'object' || Array.isArray(args)) return [fieldOf('args', args, false)];
   const fields: ArgField[] = [];
   for (const [key, value] of Object.entries(args)) {
+    if (DROPPED_ON_RETRY.has(key)) continue;
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       for (const [inner, innerValue] of Object.entries(value)) fields.push(fieldOf(`${key}.${inner}`, innerValue, false));
     } else {

@@ -89,7 +89,9 @@ export function CustomerCard({ detail }: { readonly detail: TicketDetail }): Rea
             <dt>{t('customer.emails')}</dt>
             <dd className="mini-facts__list">
               {customer.emails.map((email) => (
-                <span key={email}>{email}</span>
+                <span key={email} title={email}>
+                  {email}
+                </span>
               ))}
             </dd>
           </div>

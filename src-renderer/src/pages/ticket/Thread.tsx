@@ -88,7 +88,7 @@ export function Thread({ detail }: { readonly detail: TicketDetail }): ReactNode
           item.kind === 'event' ? (
             <EventItem key={item.key} event={item.event} who={nameOf(item.event.authorId)} pending={pending.has(item.event.id)} />
           ) : (
-            <li key={item.key} className="log log--time" data-kind="time" data-testid="thread-time">
+            <li key={item.key} className="log log--time" data-kind="time" data-pending={pending.has(item.entry.id) ? 'true' : 'false'} data-testid="thread-time">
               <Icon name="timer" className="log__icon" />
               <span className="log__text">
                 {t('thread.timeEntry', {

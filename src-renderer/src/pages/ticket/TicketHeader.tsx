@@ -15,7 +15,7 @@ import { navigate } from '../../state/route-store.ts';
 import { useCanAssign, useMyUserId } from '../../state/session-store.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Icon } from '../../ui/icons.tsx';
-import { SlaCell, StatusText, SyncMarker, UrgencyText } from '../queue/cells.tsx';
+import { SlaCell, StatusText, UrgencyText } from '../queue/cells.tsx';
 
 function StatusChanger({ detail }: { readonly detail: TicketDetail }): ReactNode {
   const { t, locale } = useT();
@@ -117,7 +117,7 @@ export function TicketHeader({ detail, readAt }: { readonly detail: TicketDetail
           <SlaCell sla={detail.sla} readAt={readAt} status={ticket.status} />
           {detail.pendingSync ? (
             <span className="pending-chip" data-testid="ticket-pending">
-              <SyncMarker pending />
+              <Icon name="upload" />
               {t('ticket.pendingSync')}
             </span>
           ) : null}

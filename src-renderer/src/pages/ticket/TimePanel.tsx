@@ -174,7 +174,8 @@ export function TimePanel({ detail }: { readonly detail: TicketDetail }): ReactN
             <label className="field__label" htmlFor="time-date">
               {t('time.date')}
             </label>
-            <input id="time-date" className="input" type="date" value={workDate} onChange={(event) => setWorkDate(event.currentTarget.value)} />
+            {/* Work is logged for today or earlier: the server refuses future dates. */}
+            <input id="time-date" className="input" type="date" value={workDate} max={limaDateOf(new Date())} onChange={(event) => setWorkDate(event.currentTarget.value)} />
           </div>
         </div>
         <div className="field">

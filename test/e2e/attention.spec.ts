@@ -1,0 +1,103 @@
+/**
+ * Needs attention, end to end: an edit the server refuses (marking
+ * «Visita agendada» before any visit is booked — a rule only the server can
+ * check) comes back to the technician with the server's reason in Spanish,
+ * a badge in the status bar and the navigation, and the ticket shows the
+ * server's version again. It can be fixed in a small form and retried (and
+ * then lands on the server), or discarded.
+ */
+import { expect, expectNoSeriousA11yViolations, snap, test } from './fixtures.ts';
+import { AttentionScreen } from './pages/attention-screen.ts';
+import { inServiceArea, observeServer } from './pages/server-observer.ts';
+import { signedInConsole } from './pages/signed-in.ts';
+import { TicketScreen } from './pages/ticket-screen.ts';
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(240_000);
+
+const REASON = 'Para marcar «Visita agendada» primero agenda la visita.';
+
+test('a refused status change comes back with the reason; fixed and retried it lands, discarded it goes', async ({ browser, deskWithServer }) => {
+  const observer = await observeServer(deskWithServer.serverUrl);
+  await observer.catchUp();
+  const customers = new Map(observer.all('customer').map((c) => [c.id as string, c]));
+  const target = observer
+    .all('ticket')
+    .find((t) => t.status === 'in_progress' && t.number !== null && inServiceArea((customers.get(t.customerId as string)?.districtUbigeo as string | undefined) ?? ''));
+  if (!target) throw new Error('The demo company has no ticket in progress for a customer in the service area');
+  const { page, context, shell } = await signedInConsole(browser, deskWithServer);
+  try {
+    await page.goto(`${deskWithServer.origin}/#/ticket/${target.id as string}`);
+    await shell.waitReady();
+    const ticket = new TicketScreen(page);
+    await ticket.waitReady(target.id as string);
+    await ticket.escalateButton.click();
+    await expect(page.getByTestId('onsite-check')).toHaveAttribute('data-state', 'in');
+    await page.getByTestId('escalate-confirm').click();
+    await expect(ticket.root).toHaveAttribute('data-status', 'onsite_pending');
+    await expect(shell.pendingEdits).toHaveText('Sin cambios pendientes', { timeout: 30_000 });
+
+    // «Visita agendada» with no visit booked: saved here, refused by the server, rolled back.
+    await ticket.requestStatus('onsite_scheduled');
+    const badge = page.getByTestId('attention-badge');
+    await expect(badge).toHaveText('1 requiere atención', { timeout: 30_000 });
+    await expect(page.getByTestId('nav-attention-count')).toContainText('1');
+    await expect(ticket.root).toHaveAttribute('data-status', 'onsite_pending');
+    await snap(page, 'attention-es-PE-badge');
+
+    await badge.click();
+    const attention = new AttentionScreen(page);
+    await attention.waitReady();
+    const item = attention.item('INVALID_TRANSITION');
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText('Cambio de estado');
+    await expect(item).toContainText(REASON);
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'attention-es-PE-list');
+
+    // Fix: «En curso» instead, and retry.
+    await item.getByTestId('fix').click();
+    const status = item.getByLabel('Estado');
+    await expect(status).toHaveValue('onsite_scheduled');
+    await expect(item.getByLabel('Identificador · no editable')).toHaveAttribute('readonly', '');
+    await status.selectOption('in_progress');
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'attention-es-PE-fix');
+    await item.getByTestId('retry').click();
+    await expect(attention.empty).toHaveText('Todo en orden: el servidor aceptó todos sus cambios.', { timeout: 30_000 });
+    await expect(badge).toHaveCount(0);
+    await expect
+      .poll(async () => {
+        await observer.catchUp();
+        return observer.latest('ticket', target.id as string)?.status;
+      })
+      .toBe('in_progress');
+
+    // Again, and this time discard it: the ticket keeps the server's status.
+    await page.goBack();
+    await ticket.waitReady(target.id as string);
+    await expect(ticket.root).toHaveAttribute('data-status', 'in_progress', { timeout: 30_000 });
+    await ticket.changeStatus('onsite_pending');
+    await ticket.requestStatus('onsite_scheduled');
+    await expect(badge).toHaveText('1 requiere atención', { timeout: 30_000 });
+    await shell.chooseLanguage('en');
+    await page.getByTestId('attention-badge').click();
+    await attention.waitReady();
+    await expect(attention.items.first()).toContainText('Status change');
+    await expect(attention.items.first()).toContainText(REASON);
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'attention-en-list');
+    await attention.items.first().getByTestId('discard').click();
+    await expect(attention.empty).toHaveText('All clear: the server accepted all your changes.');
+    await snap(page, 'attention-en-empty');
+    await expect
+      .poll(async () => {
+        await observer.catchUp();
+        return observer.latest('ticket', target.id as string)?.status;
+      })
+      .toBe('onsite_pending');
+  } finally {
+    await shell.chooseLanguage('es-PE');
+    await context.close();
+  }
+});

@@ -2,7 +2,9 @@
  * The console shell end to end, in Chromium over the browser bridge: start-up
  * state from the desk, navigation by mouse and keyboard, accessibility and a
  * screenshot of every screen in both languages, the language switch surviving
- * a reload, and the page without an access key.
+ * a reload, and the page without an access key. This desk has no server and
+ * no session: the screens that need one (Cola, Requiere atención) show the
+ * sign-in form, the others work as they are.
  */
 import { readFileSync } from 'node:fs';
 import { expect, expectNoSeriousA11yViolations, snap, test } from './fixtures.ts';
@@ -47,14 +49,17 @@ test('the access key leaves the address bar and a reload still connects', async 
   expect(page.url()).not.toContain('token=');
 });
 
-const PLACEHOLDER_HEADINGS: Readonly<Record<UiLocale, Readonly<Record<'queue' | 'dispatch' | 'hours', string>>>> = {
+/** The second-level heading each screen shows on a desk without a session. */
+const SCREEN_HEADINGS: Readonly<Record<UiLocale, Readonly<Record<'queue' | 'attention' | 'dispatch' | 'hours', string>>>> = {
   'es-PE': {
-    queue: 'La cola de tickets llegará con la sincronización con el servidor.',
+    queue: 'Iniciar sesión',
+    attention: 'Iniciar sesión',
     dispatch: 'El tablero de despacho llegará con las visitas en sitio.',
     hours: 'El consumo de horas llegará con los planes de los clientes.',
   },
   en: {
-    queue: 'The ticket queue arrives with server sync.',
+    queue: 'Sign in',
+    attention: 'Sign in',
     dispatch: 'The dispatch board arrives with on-site visits.',
     hours: 'Hour usage arrives with customer plans.',
   },
@@ -70,8 +75,8 @@ for (const locale of ['es-PE', 'en'] as const) {
         await expect(shell.title).toHaveText(SCREEN_TITLES[locale][route]);
         await expect(shell.navLink(route)).toHaveAttribute('aria-current', 'page');
         await expect(page).toHaveTitle(`${SCREEN_TITLES[locale][route]} · Ayni`);
-        if (route === 'queue' || route === 'dispatch' || route === 'hours') {
-          await expect(page.getByRole('heading', { level: 2 })).toHaveText(PLACEHOLDER_HEADINGS[locale][route]);
+        if (route === 'queue' || route === 'attention' || route === 'dispatch' || route === 'hours') {
+          await expect(page.getByRole('heading', { level: 2 })).toHaveText(SCREEN_HEADINGS[locale][route]);
         }
         await expectNoSeriousA11yViolations(page);
         await snap(page, `shell-${locale}-${route.replace('/', '-')}`);
@@ -85,6 +90,10 @@ for (const locale of ['es-PE', 'en'] as const) {
 test('keyboard: g then a letter moves between screens; ? lists the shortcuts', async ({ page }) => {
   const shell = new ConsoleShell(page);
   await shell.waitForScreen('queue');
+  // The sign-in form takes the focus on arrival; start from a screen that leaves it where the page puts it.
+  await shell.goTo('settings/general');
+  await page.reload();
+  await shell.waitForScreen('settings/general');
 
   // Start keyboard navigation from the top of the document (a string: this file is type-checked without DOM types).
   await page.evaluate('document.activeElement && document.activeElement.blur()');
@@ -101,6 +110,9 @@ test('keyboard: g then a letter moves between screens; ? lists the shortcuts', a
   await shell.waitForScreen('hours');
   await shell.pressSequence('g', 'a');
   await shell.waitForScreen('settings/general');
+  await shell.pressSequence('g', 'r');
+  await shell.waitForScreen('attention');
+  await expect(shell.title).toHaveText('Requiere atención');
   await shell.pressSequence('g', 'c');
   await shell.waitForScreen('queue');
 

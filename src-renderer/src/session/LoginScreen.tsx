@@ -31,8 +31,10 @@ export function LoginScreen({ session }: { readonly session: Session }): ReactNo
   const passwordRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
+    // Only on arrival, and only when nothing else has the focus: someone who came here with the keyboard
+    // (a "g" shortcut focuses the content) keeps typing shortcuts, not an email address.
+    if (document.activeElement !== null && document.activeElement !== document.body) return;
     (email === '' ? emailRef.current : passwordRef.current)?.focus();
-    // Only on arrival: later focus follows the person.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 

@@ -6,13 +6,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export type UiLocale = 'es-PE' | 'en';
-export type RouteId = 'queue' | 'dispatch' | 'hours' | 'settings/general' | 'settings/calendar';
-export const ROUTE_IDS: readonly RouteId[] = ['queue', 'dispatch', 'hours', 'settings/general', 'settings/calendar'];
+export type RouteId = 'queue' | 'attention' | 'dispatch' | 'hours' | 'settings/general' | 'settings/calendar';
+export const ROUTE_IDS: readonly RouteId[] = ['queue', 'attention', 'dispatch', 'hours', 'settings/general', 'settings/calendar'];
 
 /** What a person reads in the top bar of each screen, per language. */
 export const SCREEN_TITLES: Readonly<Record<UiLocale, Readonly<Record<RouteId, string>>>> = {
-  'es-PE': { queue: 'Cola', dispatch: 'Despacho', hours: 'Horas', 'settings/general': 'General e idioma', 'settings/calendar': 'Calendario' },
-  en: { queue: 'Queue', dispatch: 'Dispatch', hours: 'Hours', 'settings/general': 'General & language', 'settings/calendar': 'Calendar' },
+  'es-PE': { queue: 'Cola', attention: 'Requiere atención', dispatch: 'Despacho', hours: 'Horas', 'settings/general': 'General e idioma', 'settings/calendar': 'Calendario' },
+  en: { queue: 'Queue', attention: 'Needs attention', dispatch: 'Dispatch', hours: 'Hours', 'settings/general': 'General & language', 'settings/calendar': 'Calendar' },
 };
 
 export class ConsoleShell {

@@ -48,9 +48,10 @@ function EscalateDialog({ detail, open, onClose }: { readonly detail: TicketDeta
   const [address, setAddress] = useState('');
   useEffect(() => {
     if (!open) return;
-    const ubigeo = detail.ticket.onsiteDistrictUbigeo ?? detail.customer?.districtUbigeo ?? '';
+    // The visit goes to the customer's district and address unless the technician says otherwise here.
+    const ubigeo = detail.customer?.districtUbigeo ?? detail.ticket.onsiteDistrictUbigeo ?? '';
     setDistrict(customerArea?.inArea && ubigeo === detail.customer?.districtUbigeo ? customerArea.district.name : ubigeo);
-    setAddress(detail.ticket.onsiteAddress ?? detail.customer?.address ?? '');
+    setAddress(detail.customer?.address ?? detail.ticket.onsiteAddress ?? '');
   }, [open, detail, customerArea]);
   const lookup = useLookup(district);
   const ready = lookup !== null;

@@ -8,6 +8,7 @@
  */
 import { DEMO_USERS, expect, expectNoSeriousA11yViolations, snap, test } from './fixtures.ts';
 import { QueueScreen } from './pages/queue-screen.ts';
+import { inServiceArea, observeServer } from './pages/server-observer.ts';
 import { signedInConsole, switchUser } from './pages/signed-in.ts';
 import { TicketScreen } from './pages/ticket-screen.ts';
 
@@ -275,6 +276,37 @@ test('the Cola in English: views, grid, filters and palette', async ({ browser, 
     await page.keyboard.press('Escape');
   } finally {
     await shell.chooseLanguage('es-PE');
+    await context.close();
+  }
+});
+
+test('a ticket assigned by dispatch shows a notice that opens it; desktop notices are offered once, politely', async ({ browser, deskWithServer }) => {
+  const observer = await observeServer(deskWithServer.serverUrl);
+  await observer.catchUp();
+  const me = observer.all('user').find((u) => u.email === DEMO_USERS.technician);
+  const customers = new Map(observer.all('customer').map((c) => [c.id as string, c]));
+  const target = observer
+    .all('ticket')
+    .find((t) => t.assigneeId !== me?.id && t.number !== null && (t.status === 'new' || t.status === 'in_progress') && inServiceArea((customers.get(t.customerId as string)?.districtUbigeo as string | undefined) ?? ''));
+  if (!me || !target) throw new Error('The demo company has no open ticket of someone else to hand to the technician');
+  const { page, context } = await signedInConsole(browser, deskWithServer);
+  try {
+    const queue = new QueueScreen(page);
+    await queue.waitReady();
+    expect(await observer.push('ticket.assign', { id: target.id, assigneeId: me.id })).toMatchObject({ status: 'applied' });
+    const notice = page.getByTestId('assigned-notice');
+    await expect(notice).toContainText(`Le asignaron el ticket #${target.number as number}`, { timeout: 30_000 });
+    await expect(notice).toContainText(target.subject as string);
+    const ask = page.getByTestId('notify-permission');
+    await expect(ask).toContainText('¿Quiere recibir avisos de escritorio cuando le asignen un ticket?');
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'queue-es-PE-assigned-notice');
+    await ask.getByRole('button', { name: 'Ahora no' }).click();
+    await expect(ask).toBeHidden();
+    await notice.getByRole('button', { name: 'Abrir' }).click();
+    await new TicketScreen(page).waitReady(target.id as string);
+    await expect(notice).toBeHidden();
+  } finally {
     await context.close();
   }
 });

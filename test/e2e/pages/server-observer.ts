@@ -20,6 +20,8 @@ export interface ServerObserver {
   latest(entity: string, id: string): Record<string, unknown> | null;
   /** Every row of an entity seen so far. */
   all(entity: string): Array<Record<string, unknown>>;
+  /** Sends one mutation as the supervisor (another desk at work); returns the server's verdict. */
+  push(name: string, args: Record<string, unknown>): Promise<{ status: string; code?: string; message?: string }>;
 }
 
 export async function observeServer(serverUrl: string): Promise<ServerObserver> {
@@ -33,7 +35,21 @@ export async function observeServer(serverUrl: string): Promise<ServerObserver> 
   const clientId = `e2e-observer-${randomUUID()}`;
   const rows = new Map<string, Map<string, Record<string, unknown>>>();
   let cursor: string | null = null;
+  let seq = 0;
   return {
+    async push(name, args) {
+      seq += 1;
+      const response = await fetch(`${serverUrl}/api/v1/sync/push`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId, schemaVersion: 1, mutations: [{ seq, id: randomUUID(), name, args }] }),
+      });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { results: Array<{ status: string; code?: string; message?: string }> };
+      const result = body.results[0];
+      if (!result) throw new Error(`The server answered the push of ${name} without a result`);
+      return result;
+    },
     async catchUp() {
       const changes: ServerChange[] = [];
       for (;;) {

@@ -47,7 +47,7 @@ export const ticketEn: CatalogPart<typeof ticketEs> = {
 
   'customer.title': 'Customer',
   'customer.noPlan': 'No plan this month',
-  'customer.plan': 'Plan: {plan}',
+  'customer.plan': '{plan}',
   'customer.tier': 'Tier',
   'customer.month': 'Balance for {month}',
   'customer.remote': 'Remote hours',

@@ -44,7 +44,7 @@ export const ticketEs = {
 
   'customer.title': 'Cliente',
   'customer.noPlan': 'Sin plan este mes',
-  'customer.plan': 'Plan: {plan}',
+  'customer.plan': '{plan}',
   'customer.tier': 'Nivel',
   'customer.month': 'Saldo de {month}',
   'customer.remote': 'Horas remotas',

@@ -19,6 +19,8 @@ import type { QueueItem } from './queue-pager.ts';
 
 /** Row height in px: two lines of text (subject, customer and plan) in a dense row. */
 export const ROW_HEIGHT = 50;
+/** The sticky column header above the rows, inside the same scroll box (keep in step with .qgrid__row--head). */
+const HEADER_HEIGHT = 32;
 /** Ask for the next page when the last rendered row is this close to the end of what is loaded. */
 const PREFETCH_ROWS = 40;
 
@@ -69,6 +71,9 @@ export function QueueTable(props: QueueTableProps): ReactNode {
     getItemKey: (index) => rows[index]?.id ?? index,
     overscan: 8,
     initialOffset: queueScrollTop,
+    // The rows start below the sticky header, which also covers the top of the box when scrolling to a row.
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
   });
   const virtualItems = virtualizer.getVirtualItems();
   const lastIndex = virtualItems.at(-1)?.index ?? -1;
@@ -142,7 +147,7 @@ export function QueueTable(props: QueueTableProps): ReactNode {
                 data-number={row.original.number ?? ''}
                 data-status={row.original.status}
                 data-pending-sync={row.original.pendingSync ? 'true' : 'false'}
-                style={{ transform: `translateY(${virtualRow.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${virtualRow.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
                 onClick={() => {
                   queueActions.setActive(row.id);
                   openTicket(row.id);

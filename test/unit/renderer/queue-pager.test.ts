@@ -73,7 +73,7 @@ const query = (patch: Partial<QueueQuery> = {}): QueueQuery => ({ view: 'all', f
 describe('queue pager', () => {
   it('reads the first page, then more pages with the cursor it was given', async () => {
     const desk = new FakeDesk(250);
-    const pager = new QueuePager({ fetchPage: desk.fetchPage, pageSize: 100 });
+    const pager = new QueuePager({ fetchPage: desk.fetchPage, pageSize: 100, morePageSize: 100 });
     pager.setQuery(query());
     expect(pager.getSnapshot().status).toBe('loading');
     await desk.answer();
@@ -119,7 +119,7 @@ describe('queue pager', () => {
 
   it('refreshes everything loaded in place, in pages of at most 500, keeping the cursor after it', async () => {
     const desk = new FakeDesk(1200);
-    const pager = new QueuePager({ fetchPage: desk.fetchPage, pageSize: 300 });
+    const pager = new QueuePager({ fetchPage: desk.fetchPage, pageSize: 300, morePageSize: 300 });
     pager.setQuery(query());
     await desk.answer();
     pager.loadMore();
@@ -141,6 +141,32 @@ describe('queue pager', () => {
     expect(snapshot.items[5]?.status).toBe('resolved');
     pager.loadMore();
     expect(desk.calls.at(-1)).toMatchObject({ after: '900' });
+  });
+
+  it('re-reads only the top of a very long list, keeping the tail and the cursor after it', async () => {
+    const desk = new FakeDesk(3000);
+    const pager = new QueuePager({ fetchPage: desk.fetchPage, pageSize: 100, morePageSize: 500, refreshLimit: 1000 });
+    pager.setQuery(query());
+    await desk.answer();
+    for (let i = 0; i < 4; i += 1) {
+      pager.loadMore();
+      await desk.answer();
+    }
+    expect(pager.getSnapshot().items).toHaveLength(2100);
+    expect(desk.calls.at(-1)).toMatchObject({ after: '1600', limit: 500 });
+
+    desk.rows[10] = row(11, 'resolved');
+    desk.rows[1500] = row(1501, 'resolved');
+    pager.refresh();
+    await desk.answer();
+    await desk.answer();
+    expect(desk.calls.slice(-2).map((c) => c.limit)).toEqual([500, 500]);
+    const snapshot = pager.getSnapshot();
+    expect(snapshot.items).toHaveLength(2100);
+    expect(snapshot.items[10]?.status).toBe('resolved');
+    expect(snapshot.items[1500]?.status).toBe('new'); // beyond the limit: as loaded
+    pager.loadMore();
+    expect(desk.calls.at(-1)).toMatchObject({ after: '2100' });
   });
 
   it('runs a refresh asked for during a read once, right after it', async () => {

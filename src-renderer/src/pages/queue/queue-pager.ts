@@ -6,9 +6,9 @@
  *
  * Rules it keeps:
  * - one read in flight at a time; answers to an older query are dropped;
- * - a refresh re-reads as many rows as are loaded (in pages of at most
- *   REFRESH_PAGE) and swaps them in at once, so the list never flashes empty
- *   and the scroll position stays meaningful;
+ * - a refresh re-reads the rows loaded (up to REFRESH_LIMIT from the top, in
+ *   pages of at most REFRESH_PAGE) and swaps them in at once, so the list
+ *   never flashes empty and the scroll position stays meaningful;
  * - a refresh asked for while a read is in flight runs right after it, once;
  * - errors are kept next to the rows already shown, never instead of them.
  */
@@ -34,12 +34,22 @@ export interface PagerSnapshot {
 export interface QueuePagerOptions {
   readonly fetchPage: (input: QueuePageInput) => Promise<Result<QueuePage>>;
   readonly pageSize?: number;
+  readonly morePageSize?: number;
+  readonly refreshLimit?: number;
   readonly now?: () => number;
 }
 
 export const PAGE_SIZE = 100;
+/** Later pages are bigger: fewer reads (and fewer row-model rebuilds) while scrolling far. */
+export const MORE_PAGE_SIZE = 300;
 /** The most rows one read may ask for (queue.page's limit). */
 export const REFRESH_PAGE = 500;
+/**
+ * A refresh re-reads at most this many rows from the top. Beyond them (someone
+ * scrolled thousands of rows deep) the rows already loaded stay as they were
+ * until scrolled to again, so a sync never costs a re-read of the whole list.
+ */
+export const REFRESH_LIMIT = 1_000;
 
 export function queryKeyOf(query: QueueQuery): string {
   return JSON.stringify([query.view, query.filters, query.sort, query.search.trim()]);
@@ -62,6 +72,8 @@ const EMPTY: PagerSnapshot = { items: [], total: 0, hasMore: false, status: 'loa
 export class QueuePager {
   readonly #fetchPage: QueuePagerOptions['fetchPage'];
   readonly #pageSize: number;
+  readonly #morePageSize: number;
+  readonly #refreshLimit: number;
   readonly #now: () => number;
   readonly #listeners = new Set<() => void>();
   #snapshot: PagerSnapshot = EMPTY;
@@ -74,6 +86,8 @@ export class QueuePager {
   constructor(options: QueuePagerOptions) {
     this.#fetchPage = options.fetchPage;
     this.#pageSize = options.pageSize ?? PAGE_SIZE;
+    this.#morePageSize = options.morePageSize ?? Math.max(this.#pageSize, MORE_PAGE_SIZE);
+    this.#refreshLimit = options.refreshLimit ?? REFRESH_LIMIT;
     this.#now = options.now ?? Date.now;
   }
 
@@ -154,7 +168,7 @@ export class QueuePager {
   }
 
   async #readPage(query: QueueQuery, generation: number, kind: 'first' | 'more'): Promise<void> {
-    const result = await this.#fetchPage(inputOf(query, this.#pageSize, kind === 'more' ? this.#cursor : null));
+    const result = await this.#fetchPage(inputOf(query, kind === 'more' ? this.#morePageSize : this.#pageSize, kind === 'more' ? this.#cursor : null));
     if (generation !== this.#generation) return;
     if (!result.ok) {
       if (kind === 'more' && result.error.code === 'INVALID_CURSOR') {
@@ -179,7 +193,8 @@ export class QueuePager {
   }
 
   async #refreshNow(query: QueueQuery, generation: number): Promise<void> {
-    const target = Math.max(this.#pageSize, this.#snapshot.items.length);
+    const loaded = this.#snapshot.items;
+    const target = Math.min(Math.max(this.#pageSize, loaded.length), Math.max(this.#pageSize, this.#refreshLimit));
     const items: QueueItem[] = [];
     let cursor: string | null = null;
     let total = this.#snapshot.total;
@@ -194,6 +209,13 @@ export class QueuePager {
       cursor = result.value.nextCursor;
       total = result.value.total;
     } while (cursor !== null && items.length < target);
+    if (loaded.length > target && cursor !== null) {
+      // Deep in the list: keep the tail as it was, and the cursor after it.
+      const head = new Set(items.map((item) => item.id));
+      const tail = loaded.slice(target).filter((item) => !head.has(item.id));
+      this.#set({ items: [...items, ...tail], total, status: 'ready', error: null });
+      return;
+    }
     this.#cursor = cursor;
     this.#set({ items, total, hasMore: cursor !== null, status: 'ready', error: null });
   }

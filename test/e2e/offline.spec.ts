@@ -17,10 +17,13 @@ test('edits made while the server is down are kept, shown as unsent, and land wh
   const observer = await observeServer(deskWithServer.serverUrl);
   await observer.catchUp();
   const customers = new Map(observer.all('customer').map((c) => [c.id as string, c]));
-  const target = observer
+  // A ticket that may move to in_progress: a new one if earlier specs left any
+  // (they work new tickets on the same shared server), else one waiting on the customer.
+  const candidates = observer
     .all('ticket')
-    .find((t) => t.status === 'new' && t.number !== null && inServiceArea((customers.get(t.customerId as string)?.districtUbigeo as string | undefined) ?? ''));
-  if (!target) throw new Error('The demo company has no new ticket to work on');
+    .filter((t) => t.number !== null && inServiceArea((customers.get(t.customerId as string)?.districtUbigeo as string | undefined) ?? ''));
+  const target = candidates.find((t) => t.status === 'new') ?? candidates.find((t) => t.status === 'waiting_customer');
+  if (!target) throw new Error('The demo company has no new or waiting ticket to work on');
   const id = target.id as string;
   const number = target.number as number;
   const { page, context, shell } = await signedInConsole(browser, deskWithServer);

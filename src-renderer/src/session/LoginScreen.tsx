@@ -145,7 +145,7 @@ export function LoginScreen({ session }: { readonly session: Session }): ReactNo
               onChange={(event) => setServer(event.currentTarget.value)}
             />
             <p id="login-server-help" className="field__help">
-              {t('login.serverHelp')}
+              {session.serverUrl ? t('login.serverHelp') : t('login.serverHelpEmpty')}
             </p>
           </div>
 

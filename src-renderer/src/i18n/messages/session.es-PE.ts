@@ -4,6 +4,7 @@ export const sessionEs = {
   'login.subtitle': 'Ingrese con su cuenta de la mesa de ayuda.',
   'login.server': 'Servidor',
   'login.serverHelp': 'La dirección la configura el escritorio; cámbiela solo si su supervisor se lo indica.',
+  'login.serverHelpEmpty': 'Este equipo aún no tiene servidor. Escriba la dirección que le dio su supervisor, por ejemplo https://ayni.suempresa.pe.',
   'login.email': 'Correo',
   'login.password': 'Contraseña',
   'login.submit': 'Ingresar',

@@ -28,12 +28,19 @@ function EventItem({ event, who, pending }: { readonly event: TicketEvent; reado
   const when = formatLimaDateTime(new Date(event.createdAt), locale);
   if (event.kind === 'reply' || event.kind === 'note') {
     const note = event.kind === 'note';
+    // A reply nobody on the team wrote came in from the customer (portal or email).
+    const inbound = !note && event.authorId === null;
     return (
-      <li className={`msg ${note ? 'msg--note' : 'msg--reply'}`} data-kind={event.kind} data-pending={pending ? 'true' : 'false'} data-testid="thread-message">
+      <li
+        className={`msg ${note ? 'msg--note' : inbound ? 'msg--inbound' : 'msg--reply'}`}
+        data-kind={inbound ? 'inbound' : event.kind}
+        data-pending={pending ? 'true' : 'false'}
+        data-testid="thread-message"
+      >
         <div className="msg__head">
-          <Icon name={note ? 'note' : 'reply'} />
+          <Icon name={note ? 'note' : inbound ? 'user' : 'reply'} />
           <span className="msg__who">{who}</span>
-          <span className="msg__kind">{note ? t('thread.note') : t('thread.reply')}</span>
+          <span className="msg__kind">{note ? t('thread.note') : inbound ? t('thread.fromCustomer') : t('thread.reply')}</span>
           {pending ? <PendingChip /> : null}
           <time className="msg__when" dateTime={event.createdAt}>
             {when}
@@ -77,6 +84,7 @@ export function Thread({ detail }: { readonly detail: TicketDetail }): ReactNode
   const timeline = timelineOf(detail);
   const pending = new Set(detail.pendingIds ?? []);
   const nameOf = (id: string | null): string => (id === null ? t('thread.system') : (detail.authors[id] ?? t('thread.someone')));
+  const customerVoice = detail.ticket.requesterName ?? detail.customer?.name ?? t('thread.someone');
   return (
     <section className="card ticket-card" aria-labelledby="thread-title" data-testid="thread">
       <h3 id="thread-title" className="ticket-card__title">
@@ -86,7 +94,12 @@ export function Thread({ detail }: { readonly detail: TicketDetail }): ReactNode
       <ol className="thread">
         {timeline.map((item) =>
           item.kind === 'event' ? (
-            <EventItem key={item.key} event={item.event} who={nameOf(item.event.authorId)} pending={pending.has(item.event.id)} />
+            <EventItem
+              key={item.key}
+              event={item.event}
+              who={item.event.kind === 'reply' && item.event.authorId === null ? customerVoice : nameOf(item.event.authorId)}
+              pending={pending.has(item.event.id)}
+            />
           ) : (
             <li key={item.key} className="log log--time" data-kind="time" data-pending={pending.has(item.entry.id) ? 'true' : 'false'} data-testid="thread-time">
               <Icon name="timer" className="log__icon" />

@@ -274,6 +274,22 @@ test('the Cola in English: views, grid, filters and palette', async ({ browser, 
     await expectNoSeriousA11yViolations(page);
     await snap(page, 'queue-en-palette');
     await page.keyboard.press('Escape');
+    await queue.rows.first().locator('input[type="checkbox"]').check();
+    await expect(page.getByTestId('bulk-count')).toHaveText('1 selected');
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'queue-en-bulk');
+    await page.getByTestId('bulk-bar').getByRole('button', { name: 'Clear selection' }).click();
+    await page.locator('main').click({ position: { x: 2, y: 2 } });
+    await page.keyboard.press('?');
+    await expect(page.getByTestId('shortcuts-dialog')).toContainText('Move down / up the queue');
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'queue-en-shortcuts');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('new-ticket').click();
+    await expect(page.getByTestId('new-ticket-dialog')).toContainText('For requests a registered customer made by phone or email.');
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'queue-en-new-ticket');
+    await page.keyboard.press('Escape');
   } finally {
     await shell.chooseLanguage('es-PE');
     await context.close();

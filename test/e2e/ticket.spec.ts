@@ -133,8 +133,9 @@ test('a phone request from a customer outside Lima and Callao: flagged at once, 
     await page.getByTestId('new-ticket').click();
     const dialog = page.getByTestId('new-ticket-dialog');
     await expect(dialog.getByLabel('Teléfono', { exact: true })).toBeChecked();
-    await page.getByTestId('nt-customer-search').fill(customer.code as string);
-    await page.getByTestId('nt-customer-hit').first().click();
+    await page.getByTestId('nt-customer-search').fill(customer.name as string);
+    await page.getByTestId('nt-customer-hit').filter({ hasText: customer.code as string }).click();
+    await expect(page.getByTestId('nt-customer')).toContainText(customer.name as string);
     await dialog.getByLabel('Nombre de quien llama o escribe').fill('Gerencia de planta');
     await page.getByTestId('nt-subject').fill('La balanza de despacho no envía pesos al sistema');
     await dialog.getByLabel('Equipo afectado').fill('Balanza Mettler IND570');
@@ -207,7 +208,7 @@ test('creates a ticket for a registered customer by email, only from a registere
 test('the ticket workspace in English', async ({ browser, deskWithServer }) => {
   const observer = await observeServer(deskWithServer.serverUrl);
   await observer.catchUp();
-  const target = pickTicket(observer, ['in_progress', 'waiting_customer'], true);
+  const target = pickTicket(observer, ['in_progress'], true);
   const { page, context, shell } = await signedInConsole(browser, deskWithServer);
   try {
     await shell.chooseLanguage('en');
@@ -224,6 +225,14 @@ test('the ticket workspace in English', async ({ browser, deskWithServer }) => {
     await expect(ticket.composer).toHaveAttribute('data-mode', 'note');
     await expect(ticket.composer.locator('textarea')).toBeFocused();
     await snap(page, 'ticket-en-note-composer');
+    await page.keyboard.press('Escape');
+    await ticket.escalateButton.click();
+    await expect(page.getByTestId('onsite-check')).toHaveAttribute('data-state', 'in');
+    await expect(page.getByTestId('onsite-check')).toContainText('is inside the service area');
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'ticket-en-escalate');
+    await page.keyboard.press('Escape');
+    await expect(ticket.escalateDialog).toBeHidden();
   } finally {
     await shell.chooseLanguage('es-PE');
     await context.close();

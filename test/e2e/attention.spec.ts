@@ -8,7 +8,7 @@
  */
 import { expect, expectNoSeriousA11yViolations, snap, test } from './fixtures.ts';
 import { AttentionScreen } from './pages/attention-screen.ts';
-import { inServiceArea, observeServer } from './pages/server-observer.ts';
+import { makeTicket, observeServer } from './pages/server-observer.ts';
 import { signedInConsole } from './pages/signed-in.ts';
 import { TicketScreen } from './pages/ticket-screen.ts';
 
@@ -19,18 +19,14 @@ const REASON = 'Para marcar «Visita agendada» primero agenda la visita.';
 
 test('a refused status change comes back with the reason; fixed and retried it lands, discarded it goes', async ({ browser, deskWithServer }) => {
   const observer = await observeServer(deskWithServer.serverUrl);
-  await observer.catchUp();
-  const customers = new Map(observer.all('customer').map((c) => [c.id as string, c]));
-  const target = observer
-    .all('ticket')
-    .find((t) => t.status === 'in_progress' && t.number !== null && inServiceArea((customers.get(t.customerId as string)?.districtUbigeo as string | undefined) ?? ''));
-  if (!target) throw new Error('The demo company has no ticket in progress for a customer in the service area');
+  const target = await makeTicket(observer, { inArea: true, subject: `Cableado del segundo piso ${Date.now() % 100_000}` });
+  expect(await observer.push('ticket.setStatus', { id: target.id, status: 'in_progress' })).toMatchObject({ status: 'applied' });
   const { page, context, shell } = await signedInConsole(browser, deskWithServer);
   try {
-    await page.goto(`${deskWithServer.origin}/#/ticket/${target.id as string}`);
+    await page.goto(`${deskWithServer.origin}/#/ticket/${target.id}`);
     await shell.waitReady();
     const ticket = new TicketScreen(page);
-    await ticket.waitReady(target.id as string);
+    await ticket.waitReady(target.id);
     await ticket.escalateButton.click();
     await expect(page.getByTestId('onsite-check')).toHaveAttribute('data-state', 'in');
     await page.getByTestId('escalate-confirm').click();
@@ -69,13 +65,13 @@ test('a refused status change comes back with the reason; fixed and retried it l
     await expect
       .poll(async () => {
         await observer.catchUp();
-        return observer.latest('ticket', target.id as string)?.status;
+        return observer.latest('ticket', target.id)?.status;
       })
       .toBe('in_progress');
 
     // Again, and this time discard it: the ticket keeps the server's status.
     await page.goBack();
-    await ticket.waitReady(target.id as string);
+    await ticket.waitReady(target.id);
     await expect(ticket.root).toHaveAttribute('data-status', 'in_progress', { timeout: 30_000 });
     await ticket.changeStatus('onsite_pending');
     await ticket.requestStatus('onsite_scheduled');
@@ -93,7 +89,7 @@ test('a refused status change comes back with the reason; fixed and retried it l
     await expect
       .poll(async () => {
         await observer.catchUp();
-        return observer.latest('ticket', target.id as string)?.status;
+        return observer.latest('ticket', target.id)?.status;
       })
       .toBe('onsite_pending');
   } finally {

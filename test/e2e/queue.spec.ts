@@ -8,7 +8,7 @@
  */
 import { DEMO_USERS, expect, expectNoSeriousA11yViolations, snap, test } from './fixtures.ts';
 import { QueueScreen } from './pages/queue-screen.ts';
-import { inServiceArea, observeServer } from './pages/server-observer.ts';
+import { inServiceArea, makeTicket, observeServer } from './pages/server-observer.ts';
 import { signedInConsole, switchUser } from './pages/signed-in.ts';
 import { TicketScreen } from './pages/ticket-screen.ts';
 
@@ -161,6 +161,9 @@ test('keyboard: j/k move and explain, x selects, Enter opens, Escape returns to 
 });
 
 test('bulk status (refusals explained ticket by ticket) and, for dispatch, bulk assign', async ({ browser, deskWithServer }) => {
+  // Fresh new, unassigned tickets: specs share the worker's server and use up the demo company's.
+  const observer = await observeServer(deskWithServer.serverUrl);
+  for (const n of [1, 2, 3]) await makeTicket(observer, { inArea: true, subject: `Sin asignar para despacho ${n} ${Date.now() % 100_000}` });
   const { page, context } = await signedInConsole(browser, deskWithServer);
   try {
     const queue = new QueueScreen(page);

@@ -9,37 +9,16 @@
  */
 import { expect, expectNoSeriousA11yViolations, snap, test } from './fixtures.ts';
 import { QueueScreen } from './pages/queue-screen.ts';
-import { inServiceArea, observeServer, type ServerObserver } from './pages/server-observer.ts';
+import { inServiceArea, makeTicket, observeServer } from './pages/server-observer.ts';
 import { signedInConsole } from './pages/signed-in.ts';
 import { TicketScreen } from './pages/ticket-screen.ts';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
 
-interface Pick {
-  readonly id: string;
-  readonly number: number;
-  readonly subject: string;
-  readonly customerId: string;
-  readonly districtUbigeo: string;
-}
-
-/** A ticket of the demo company in a given status whose customer is (or is not) in the service area. */
-function pickTicket(observer: ServerObserver, statuses: readonly string[], inArea: boolean, skip: readonly string[] = []): Pick {
-  const customers = new Map(observer.all('customer').map((c) => [c.id as string, c]));
-  for (const t of observer.all('ticket')) {
-    const customer = customers.get(t.customerId as string);
-    if (!customer || t.number === null || !statuses.includes(t.status as string) || skip.includes(t.id as string)) continue;
-    if (inServiceArea(customer.districtUbigeo as string) !== inArea || t.channel !== 'portal') continue;
-    return { id: t.id as string, number: t.number as number, subject: t.subject as string, customerId: customer.id as string, districtUbigeo: customer.districtUbigeo as string };
-  }
-  throw new Error(`The demo company has no ${statuses.join('/')} portal ticket of a customer ${inArea ? 'inside' : 'outside'} the service area`);
-}
-
 test('works a ticket: search, status, timer, manual time, note, escalation — and the server has it all', async ({ browser, deskWithServer }) => {
   const observer = await observeServer(deskWithServer.serverUrl);
-  await observer.catchUp();
-  const target = pickTicket(observer, ['new'], true);
+  const target = await makeTicket(observer, { inArea: true, subject: `No imprime la boleta electrónica ${Date.now() % 100_000}` });
   const { page, context } = await signedInConsole(browser, deskWithServer, { fakeClock: true });
   try {
     const queue = new QueueScreen(page);
@@ -207,8 +186,9 @@ test('creates a ticket for a registered customer by email, only from a registere
 
 test('the ticket workspace in English', async ({ browser, deskWithServer }) => {
   const observer = await observeServer(deskWithServer.serverUrl);
-  await observer.catchUp();
-  const target = pickTicket(observer, ['in_progress'], true);
+  const made = await makeTicket(observer, { inArea: true, subject: `Lentitud en el ERP ${Date.now() % 100_000}` });
+  expect(await observer.push('ticket.setStatus', { id: made.id, status: 'in_progress' })).toMatchObject({ status: 'applied' });
+  const target = made;
   const { page, context, shell } = await signedInConsole(browser, deskWithServer);
   try {
     await shell.chooseLanguage('en');

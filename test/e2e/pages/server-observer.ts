@@ -76,6 +76,40 @@ export async function observeServer(serverUrl: string): Promise<ServerObserver> 
   };
 }
 
+export interface MadeTicket {
+  readonly id: string;
+  readonly number: number;
+  readonly subject: string;
+  readonly customerId: string;
+  readonly districtUbigeo: string;
+}
+
+/**
+ * A fresh portal ticket of an active customer inside (or outside) the service
+ * area, sent by the supervisor as another desk would, so a test never depends
+ * on how many tickets of some status the demo company happens to have left.
+ */
+export async function makeTicket(observer: ServerObserver, options: { readonly inArea: boolean; readonly subject: string; readonly urgency?: string }): Promise<MadeTicket> {
+  await observer.catchUp();
+  const customer = observer.all('customer').find((c) => c.active === true && inServiceArea(c.districtUbigeo as string) === options.inArea);
+  if (!customer) throw new Error(`The demo company has no active customer ${options.inArea ? 'inside' : 'outside'} the service area`);
+  const id = randomUUID();
+  const verdict = await observer.push('ticket.create', {
+    id,
+    customerId: customer.id,
+    type: 'incidencia',
+    channel: 'portal',
+    urgency: options.urgency ?? 'high',
+    subject: options.subject,
+    description: 'Creado por la prueba de punta a punta.',
+  });
+  expect(verdict).toMatchObject({ status: 'applied' });
+  await observer.catchUp();
+  const number = observer.latest('ticket', id)?.number;
+  if (typeof number !== 'number') throw new Error('The server did not number the new ticket');
+  return { id, number, subject: options.subject, customerId: customer.id as string, districtUbigeo: customer.districtUbigeo as string };
+}
+
 /** Lima and Callao UBIGEOs: Provincia de Lima (1501xx) and the Callao (0701xx). */
 export function inServiceArea(ubigeo: string): boolean {
   return ubigeo.startsWith('1501') || ubigeo.startsWith('0701');

@@ -1,5 +1,5 @@
 /** Ticket rules: statuses and their moves, the words for every value, queue order, the SLA clock. Import from here. */
 export { TICKET_TRANSITIONS, allowedTransitions, canTransition, checkTransition, isFinalStatus } from './state-machine.ts';
 export * from './labels.ts';
-export { RANK_WEIGHTS, compareRank, explainOrder, formatWait, rankTicket, type Bilingual, type RankBand, type RankInput, type RankOptions, type RankPart, type TicketRank } from './rank.ts';
+export { RANK_WEIGHTS, compareRank, explainOrder, formatWait, rankBand, rankTicket, type Bilingual, type RankBand, type RankInput, type RankOptions, type RankPart, type TicketRank } from './rank.ts';
 export { SLA_TARGETS, SLA_WARNING_SHARE, slaFor, slaTargetsFor, type Sla, type SlaInput, type SlaState, type SlaTarget, type SlaTargets } from './sla.ts';

@@ -67,6 +67,15 @@ const BAND_OF: Readonly<Record<TicketStatus, RankBand>> = {
   cancelled: 2,
 };
 
+/**
+ * The status band alone. The desk's cache sorts "Prioridad" by it first
+ * (tickets.status_band, a column SQLite derives from the status), so a
+ * finished ticket never goes before open work whatever its urgency.
+ */
+export function rankBand(status: TicketStatus): RankBand {
+  return BAND_OF[status];
+}
+
 export interface Bilingual {
   readonly es: string;
   readonly en: string;

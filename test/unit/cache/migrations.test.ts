@@ -4,7 +4,8 @@ import { checkMigrationList, currentVersion, migrate } from '../../../src-main/c
 import { CACHE_MIGRATIONS_TABLE, cacheMigrations } from '../../../src-main/core/cache/migrations/index.ts';
 import { OUTBOX_MIGRATIONS_TABLE, outboxMigrations } from '../../../src-main/core/cache/outbox-migrations/index.ts';
 import { openSqliteFile, SYNCHRONOUS_FULL } from '../../../src-main/core/cache/sqlite.ts';
-import { customer, mustOpen, tempDir } from './helpers.ts';
+import { beginBulkLoad } from '../../../src-main/core/cache/bulk-load.ts';
+import { customer, mustOk, mustOpen, page, T0, tempDir, ticket, upsert } from './helpers.ts';
 
 let cleanup = (): void => undefined;
 afterEach(() => cleanup());
@@ -55,11 +56,73 @@ describe('cache migrations', () => {
 
     const db = openSqliteFile(path);
     expect(currentVersion(db, CACHE_MIGRATIONS_TABLE)).toBe(1);
-    const result = migrate(db, cacheMigrations, CACHE_MIGRATIONS_TABLE);
+    const result = migrate(db, cacheMigrations.slice(0, 2), CACHE_MIGRATIONS_TABLE);
     expect(result.ok && result.value.applied).toEqual(['0002_queue_indexes_and_search']);
     expect(db.prepare("SELECT count(*) AS n FROM tickets_fts WHERE tickets_fts MATCH '\"clinica\"*'").get()).toEqual({ n: 1 });
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get()).toEqual({ n: 16 });
     db.close();
+  });
+
+  it('applies 0003 on top of a v2 file that holds tickets: the band column and the band-led priority indexes', () => {
+    const { path } = freshFile('cache.db');
+    const v2 = openSqliteFile(path);
+    migrate(v2, cacheMigrations.slice(0, 2), CACHE_MIGRATIONS_TABLE);
+    const insert = v2.prepare(
+      `INSERT INTO tickets (id, type, channel, urgency, status, subject, description, customer_id, created_at, updated_at, sla_paused_minutes)
+       VALUES (?, 'incidencia', 'portal', ?, ?, 'Caso', '', 'c-1', '2025-03-01T10:00:00.000Z', '2025-03-01T10:00:00.000Z', 0)`,
+    );
+    insert.run('t-closed', 'critical', 'closed');
+    insert.run('t-waiting', 'high', 'waiting_customer');
+    insert.run('t-new', 'low', 'new');
+    v2.close();
+
+    const db = openSqliteFile(path);
+    const result = migrate(db, cacheMigrations, CACHE_MIGRATIONS_TABLE);
+    expect(result.ok && result.value.applied).toEqual(['0003_priority_by_status_band']);
+    expect(db.prepare('SELECT id, status_band FROM tickets ORDER BY status_band').all()).toEqual([
+      { id: 't-new', status_band: 0 },
+      { id: 't-waiting', status_band: 1 },
+      { id: 't-closed', status_band: 2 },
+    ]);
+    const indexSql = (name: string) => (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").get(name) as { sql: string } | undefined)?.sql;
+    expect(indexSql('tickets_by_priority')).toMatch(/\(status_band, urgency_rank, tier_rank, created_at, id\)$/);
+    expect(indexSql('tickets_by_status_priority')).toMatch(/\(status, status_band, urgency_rank,/);
+    expect(indexSql('tickets_by_assignee_open_priority')).toMatch(/\(assignee_id, is_open, status_band, urgency_rank,/);
+    expect(indexSql('tickets_by_urgency')).toMatch(/\(urgency_rank, created_at\)$/);
+    const plan = (db.prepare('EXPLAIN QUERY PLAN SELECT id FROM tickets ORDER BY status_band, urgency_rank, tier_rank, created_at, id LIMIT 2').all() as { detail: string }[]).map((r) => r.detail);
+    expect(plan).toEqual(['SCAN tickets USING INDEX tickets_by_priority']);
+    db.close();
+  });
+
+  it('applies 0003 in the middle of an initial bulk load: the new DDL waits in deferred_ddl and the load finishes with it', () => {
+    const tmp = tempDir();
+    cleanup = tmp.cleanup;
+    const first = mustOpen(tmp.dir);
+    first.close();
+    // Turn the file back into a v2 cache that is half way through a bulk load (as a v2 desk would leave it).
+    const v2 = openSqliteFile(join(tmp.dir, 'cache.db'));
+    v2.exec(`DROP INDEX tickets_by_priority; DROP INDEX tickets_by_status_priority; DROP INDEX tickets_by_assignee_open_priority; DROP INDEX tickets_by_urgency;
+      ALTER TABLE tickets DROP COLUMN status_band;
+      CREATE INDEX tickets_by_assignee_open_priority ON tickets (assignee_id, is_open, urgency_rank, tier_rank, created_at, id);
+      CREATE INDEX tickets_by_status_priority ON tickets (status, urgency_rank, tier_rank, created_at, id);
+      CREATE INDEX tickets_by_priority ON tickets (urgency_rank, tier_rank, created_at, id);
+      DELETE FROM ${CACHE_MIGRATIONS_TABLE} WHERE version = 3;`);
+    beginBulkLoad(v2, 'main');
+    expect(v2.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get()).toEqual({ n: 0 });
+    v2.close();
+
+    const store = mustOpen(tmp.dir);
+    const deferred = store.db.prepare("SELECT sql FROM deferred_ddl WHERE name = 'tickets_by_priority'").get() as { sql: string };
+    expect(deferred.sql).toMatch(/\(status_band, urgency_rank/);
+    expect(store.db.prepare("SELECT count(*) AS n FROM cache.sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get()).toEqual({ n: 0 });
+    const cu = customer();
+    const low = ticket(cu.id, { number: 1, urgency: 'low', status: 'new' });
+    const closedCritical = ticket(cu.id, { number: 2, urgency: 'critical', status: 'closed', resolvedAt: T0 });
+    mustOk(store.applyPulledPage(page([upsert('customer', cu), upsert('ticket', low), upsert('ticket', closedCritical)], { hasMore: false })));
+    expect(store.db.prepare("SELECT count(*) AS n FROM cache.sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get()).toEqual({ n: 17 });
+    expect(store.db.prepare('SELECT count(*) AS n FROM deferred_ddl').get()).toEqual({ n: 0 });
+    expect(mustOk(store.queries.queuePage({ view: 'all' })).rows.map((r) => r.number)).toEqual([1, 2]);
+    store.close();
   });
 
   it('refuses a file written by a newer version instead of guessing', () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../src-shared/protocol/entities.ts';
+import { rankBand } from '../../../src-shared/tickets/rank.ts';
 import { limaDayRange, limaWeekRange, toFtsQuery, type QueuePageInput, type QueueRow } from '../../../src-main/core/cache/queries/index.ts';
 import type { CacheStore } from '../../../src-main/core/cache/store.ts';
 import { balance, customer, mustOk, mustOpen, page, plan, planAssignment, tempDir, ticket, ticketEvent, timeEntry, upsert, user, visit } from './helpers.ts';
@@ -93,18 +94,30 @@ describe('queue pages', () => {
       const want = tickets.filter(expected);
       expect(rows.map((r) => r.id).sort()).toEqual(want.map((t) => t.id).sort());
       expect(new Set(totals)).toEqual(new Set([want.length]));
-      const keys = rows.map((r) => [URGENCY_RANK[r.urgency as keyof typeof URGENCY_RANK], r.tier === 'premium' ? 0 : 2, r.createdAt, r.id] as const);
-      const sorted = [...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2].localeCompare(b[2]) || a[3].localeCompare(b[3]));
+      const keys = rows.map((r) => [rankBand(r.status), URGENCY_RANK[r.urgency as keyof typeof URGENCY_RANK], r.tier === 'premium' ? 0 : 2, r.createdAt, r.id] as const);
+      const sorted = [...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3].localeCompare(b[3]) || a[4].localeCompare(b[4]));
       expect(keys).toEqual(sorted);
     });
   }
 
-  it('priority puts critical first, then the better tier, then the oldest', () => {
+  it('priority puts open work first, then critical, then the better tier, then the oldest', () => {
     const first = mustOk(store.queries.queuePage({ view: 'all', limit: 3 })).rows;
-    expect(first.every((r) => r.urgency === 'critical')).toBe(true);
+    expect(first.every((r) => r.urgency === 'critical' && rankBand(r.status) === 0)).toBe(true);
     expect(first[0]?.tier).toBe('premium');
-    const ids = tickets.filter((t) => t.urgency === 'critical' && tierRankOf(t) === 0).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    const ids = tickets
+      .filter((t) => rankBand(t.status) === 0 && t.urgency === 'critical' && tierRankOf(t) === 0)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     expect(first[0]?.id).toBe(ids[0]?.id);
+  });
+
+  it('priority follows the rank\'s status bands: every open ticket before every waiting one, and those before every finished one', () => {
+    const { rows } = allPages({ view: 'all', limit: 9 });
+    const bands = rows.map((r) => rankBand(r.status));
+    expect(bands).toEqual([...bands].sort((a, b) => a - b));
+    expect(new Set(bands)).toEqual(new Set([0, 1, 2]));
+    // Descending is the exact reverse, band included.
+    const { rows: reversed } = allPages({ view: 'all', sort: { key: 'priority', dir: 'desc' }, limit: 9 });
+    expect(reversed.map((r) => r.id)).toEqual(rows.map((r) => r.id).reverse());
   });
 
   for (const [key, dir] of [['number', 'desc'], ['createdAt', 'asc'], ['updatedAt', 'desc'], ['createdAt', 'desc']] as const) {
@@ -137,7 +150,7 @@ describe('queue pages', () => {
     const first = mustOk(store.queries.queuePage({ view: 'all', limit: 2 }));
     expect(store.queries.queuePage({ view: 'all', sort: { key: 'number', dir: 'asc' }, after: first.nextCursor! })).toMatchObject({ ok: false, error: { code: 'INVALID_CURSOR' } });
     expect(store.queries.queuePage({ view: 'all', after: 'not-a-cursor' })).toMatchObject({ ok: false, error: { code: 'INVALID_CURSOR' } });
-    expect(store.queries.queuePage({ view: 'all', after: Buffer.from('{"s":"priority","d":"asc","v":[0,0,"x"]}').toString('base64url') })).toMatchObject({ ok: false });
+    expect(store.queries.queuePage({ view: 'all', after: Buffer.from('{"s":"priority","d":"asc","v":[0,0,0,"x"]}').toString('base64url') })).toMatchObject({ ok: false });
     expect(store.queries.queuePage({ view: 'nope' as 'all' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });

@@ -33,7 +33,7 @@ const isFullTableScan = (detail: string): boolean => /^SCAN (t|tickets)$/.test(d
 
 /** A well-formed keyset cursor for the sort (the queue tests check real cursors end to end). */
 function cursorFor(key: (typeof QUEUE_SORT_KEYS)[number], dir: 'asc' | 'desc'): string {
-  const values = { priority: [1, 1, '2025-01-01T00:00:00.000Z', 'x'], createdAt: ['2025-01-01T00:00:00.000Z', 'x'], number: [10, 'x'], updatedAt: ['2025-01-01T00:00:00.000Z', 'x'] }[key];
+  const values = { priority: [0, 1, 1, '2025-01-01T00:00:00.000Z', 'x'], createdAt: ['2025-01-01T00:00:00.000Z', 'x'], number: [10, 'x'], updatedAt: ['2025-01-01T00:00:00.000Z', 'x'] }[key];
   return Buffer.from(JSON.stringify({ s: key, d: dir, v: values })).toString('base64url');
 }
 

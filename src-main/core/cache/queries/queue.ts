@@ -2,8 +2,14 @@
  * Ticket queues: one page of a view, filtered, sorted and optionally
  * searched, with keyset paging. Each view is an equality prefix of an index
  * whose remaining columns are the sort keys ending in `id`, so a page is one
- * ordered index walk (see 0002_queue_indexes_and_search.ts and
- * test/unit/cache/query-plans.test.ts).
+ * ordered index walk (see 0002_queue_indexes_and_search.ts,
+ * 0003_priority_by_status_band.ts and test/unit/cache/query-plans.test.ts).
+ *
+ * "Prioridad" is the index-friendly form of the rank (src-shared/tickets/rank.ts):
+ * the same status bands in the same order, then urgency, tier and arrival.
+ * Inside a band the rank's score also grows with waiting time, which changes
+ * every minute and cannot be indexed; the desk sends each row's score and
+ * explanation with it.
  */
 import type { z } from 'zod';
 import { QUEUE_SORT_KEYS, QueuePageInputSchema, type QueuePageInput } from '../../../../src-shared/ipc/work-calls.ts';
@@ -44,7 +50,14 @@ export interface QueuePage {
 
 type SortColumn = { readonly column: string; readonly kind: 'int' | 'text' };
 const SORT_COLUMNS: { readonly [K in (typeof QUEUE_SORT_KEYS)[number]]: readonly SortColumn[] } = {
-  priority: [{ column: 'urgency_rank', kind: 'int' }, { column: 'tier_rank', kind: 'int' }, { column: 'created_at', kind: 'text' }, { column: 'id', kind: 'text' }],
+  // The rank's status band leads (0003_priority_by_status_band.ts): open work, then waiting, then finished.
+  priority: [
+    { column: 'status_band', kind: 'int' },
+    { column: 'urgency_rank', kind: 'int' },
+    { column: 'tier_rank', kind: 'int' },
+    { column: 'created_at', kind: 'text' },
+    { column: 'id', kind: 'text' },
+  ],
   createdAt: [{ column: 'created_at', kind: 'text' }, { column: 'id', kind: 'text' }],
   number: [{ column: 'number_key', kind: 'int' }, { column: 'id', kind: 'text' }],
   updatedAt: [{ column: 'updated_at', kind: 'text' }, { column: 'id', kind: 'text' }],
@@ -151,7 +164,7 @@ export function buildQueueSql(rawInput: QueuePageInput, me: string | null): Resu
   params.limit = input.limit + 1;
   const dir = input.sort.dir === 'asc' ? 'ASC' : 'DESC';
   const page = `SELECT t.id, t.number, t.subject, t.type, t.channel, t.urgency, t.status, t.customer_id, t.customer_name, t.assignee_id, u.name AS assignee_name,
-      t.tier_rank, t.created_at, t.updated_at, t.urgency_rank, t.number_key,
+      t.tier_rank, t.created_at, t.updated_at, t.status_band, t.urgency_rank, t.number_key,
       EXISTS (SELECT 1 FROM overlay_touches o WHERE o.entity = 'ticket' AND o.id = t.id) AS pending_sync
     FROM tickets t LEFT JOIN users u ON u.id = t.assignee_id
     ${pageWhere.length > 0 ? `WHERE ${pageWhere.join(' AND ')}` : ''}
@@ -175,6 +188,7 @@ interface QueueDbRow {
   tier_rank: number;
   created_at: string;
   updated_at: string;
+  status_band: number;
   urgency_rank: number;
   number_key: number;
   pending_sync: number;

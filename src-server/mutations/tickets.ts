@@ -1,10 +1,9 @@
 /**
  * Ticket mutations: create, update, setStatus, assign, addNote.
  */
-import { checkTransition } from '../../src-shared/tickets/index.ts';
+import { checkAssign, checkCreateAssignedTo, checkTransition, slaFieldsAfterMove } from '../../src-shared/tickets/index.ts';
 import type { Ticket, TicketStatus, User } from '../../src-shared/protocol/entities.ts';
 import type { MutationArgs } from '../../src-shared/protocol/sync.ts';
-import { can } from '../auth/permissions.ts';
 import { recomputeBalances } from '../balances/recompute.ts';
 import { currentRev } from '../entities/changes.ts';
 import { insertEntities, upsertEntities } from '../entities/store.ts';
@@ -31,9 +30,8 @@ export const createTicket: MutationHandler<'ticket.create'> = async (env, args) 
   if (!customer.active) throw new Rejection('VALIDATION', `El cliente ${customer.name} está inactivo.`, { customerId: customer.id });
   const assigneeId = args.assigneeId ?? null;
   if (assigneeId !== null) {
-    if (assigneeId !== env.actor.id && !can(env.actor.role, 'ticket.assign')) {
-      throw new Rejection('FORBIDDEN', 'Solo despacho o supervisión asignan tickets a otra persona.');
-    }
+    const allowed = checkCreateAssignedTo(env.actor, assigneeId);
+    if (!allowed.ok) throw new Rejection('FORBIDDEN', allowed.error.message);
     await activeAssignee(env, assigneeId);
   }
   // Email tickets are accepted only from the customer's registered addresses (DESIGN.md §1).
@@ -82,18 +80,15 @@ export const updateTicket: MutationHandler<'ticket.update'> = async (env, args) 
   await upsertEntities(env.tx, 'ticket', [{ ...ticket, ...patch, updatedAt: env.now.toISOString() }]);
 };
 
-/** Fields that follow from entering `to`: the SLA pause clock and the resolution time. */
+/**
+ * Fields that follow from entering `to`: the SLA clock's pauses, its stop at
+ * resolution and its resumption on reopen (src-shared/tickets/sla.ts, the
+ * same bookkeeping the desk applies to its optimistic edits).
+ */
 async function statusEffects(env: MutationEnv, ticket: Ticket, to: TicketStatus): Promise<Partial<Ticket>> {
-  const effects: { -readonly [K in keyof Ticket]?: Ticket[K] } = {};
-  if (ticket.status === 'waiting_customer' && ticket.waitingSince !== null) {
-    const calendar = await env.calendar();
-    effects.slaPausedMinutes = ticket.slaPausedMinutes + calendar.businessMinutesBetween(new Date(ticket.waitingSince), env.now);
-    effects.waitingSince = null;
-  }
-  if (to === 'waiting_customer') effects.waitingSince = env.now.toISOString();
-  if (to === 'resolved') effects.resolvedAt = env.now.toISOString();
-  if (to === 'in_progress' && ticket.status === 'resolved') effects.resolvedAt = null;
-  return effects;
+  const touchesClock = ticket.status === 'waiting_customer' || ticket.status === 'resolved' || to === 'waiting_customer' || to === 'resolved';
+  if (!touchesClock) return {};
+  return slaFieldsAfterMove(ticket, to, env.now, await env.calendar());
 }
 
 /** Moves a locked ticket to `to`, writing the status event; shared with visit booking and cancelling. */
@@ -119,6 +114,9 @@ export const setTicketStatus: MutationHandler<'ticket.setStatus'> = async (env, 
 };
 
 export const assignTicket: MutationHandler<'ticket.assign'> = async (env, args) => {
+  // push.ts already refuses by role (MINIMUM_ROLE); the shared rule is stated here too, where the mutation lives.
+  const allowed = checkAssign(env.actor);
+  if (!allowed.ok) throw new Rejection('FORBIDDEN', allowed.error.message);
   const ticket = await lockOrReject(env.tx, 'ticket', args.id);
   const assignee = args.assigneeId === null ? null : await activeAssignee(env, args.assigneeId);
   if (ticket.assigneeId === args.assigneeId) return;

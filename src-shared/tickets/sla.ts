@@ -30,7 +30,18 @@
  * the business minutes of earlier pauses and is subtracted from the elapsed
  * time. A resolved or closed ticket's clock stops at `resolvedAt`: 'met'
  * when it was resolved in time, 'breached' (with the overrun) when late — a
- * late resolution stays visible as late. Cancelled tickets have no clock.
+ * late resolution stays visible as late, and the minutes never grow after
+ * it. A finished ticket never counts up to now: without `resolvedAt` (a row
+ * from before the server recorded it) the clock stops at `updatedAt`, the
+ * last change, which is no earlier than the resolution. Cancelled tickets
+ * have no clock.
+ *
+ * Reopening (resolved → in_progress, the customer says it is not fixed)
+ * resumes the clock where it stopped: the time the ticket spent resolved is
+ * banked into `slaPausedMinutes`, like a wait on the customer, because the
+ * case was waiting on the customer's confirmation, not on our team.
+ * `slaFieldsAfterMove` is that bookkeeping; the server applies it on every
+ * status move and the desk on its optimistic edits, so both agree.
  */
 import type { BusinessCalendar } from '../calendar/types.ts';
 import type { Channel, TicketStatus, Urgency } from '../protocol/entities.ts';
@@ -73,6 +84,8 @@ export interface SlaInput {
   readonly waitingSince: Date | string | null;
   readonly slaPausedMinutes: number;
   readonly resolvedAt: Date | string | null;
+  /** The last change; where a finished ticket's clock stops when `resolvedAt` is missing. */
+  readonly updatedAt?: Date | string;
 }
 
 export interface Sla {
@@ -110,8 +123,10 @@ export function slaFor(ticket: SlaInput, now: Date, calendar: Pick<BusinessCalen
   const dueAt = (): string => calendar.addBusinessMinutes(createdMs, budget + paused).toISOString();
 
   if (ticket.status === 'resolved' || ticket.status === 'closed') {
-    const endMs = ticket.resolvedAt === null ? nowMs : ms(ticket.resolvedAt, 'resolvedAt');
-    const left = budget - elapsedUntil(endMs);
+    const stoppedAt = ticket.resolvedAt ?? ticket.updatedAt ?? null;
+    // Finished at an unknown time: no honest verdict, and counting to now would grow forever.
+    if (stoppedAt === null) return NO_SLA;
+    const left = budget - elapsedUntil(Math.min(nowMs, ms(stoppedAt, ticket.resolvedAt === null ? 'updatedAt' : 'resolvedAt')));
     return { state: left >= 0 ? 'met' : 'breached', dueAt: dueAt(), minutesLeft: left, target };
   }
 
@@ -124,4 +139,46 @@ export function slaFor(ticket: SlaInput, now: Date, calendar: Pick<BusinessCalen
   const left = budget - elapsedUntil(nowMs);
   const state: SlaState = left <= 0 ? 'breached' : left < budget * SLA_WARNING_SHARE ? 'warning' : 'ok';
   return { state, dueAt: dueAt(), minutesLeft: left, target };
+}
+
+/** The fields of a ticket that carry its SLA clock between status moves. */
+export interface SlaClockFields {
+  readonly waitingSince: string | null;
+  readonly slaPausedMinutes: number;
+  readonly resolvedAt: string | null;
+}
+
+/**
+ * The SLA fields after the ticket moves from its status to `to` at `at`:
+ *
+ *   leaving waiting_customer     the wait is banked into slaPausedMinutes
+ *   entering waiting_customer    waitingSince = at (the clock stands still)
+ *   entering resolved            resolvedAt = at (the clock stops)
+ *   resolved → in_progress       the time spent resolved is banked and
+ *                                resolvedAt cleared (the clock resumes where
+ *                                it stopped)
+ *   resolved → closed            unchanged: closing does not move the verdict
+ *
+ * Pauses are counted in business minutes of `calendar`, as the clock is.
+ */
+export function slaFieldsAfterMove(
+  ticket: SlaClockFields & { readonly status: TicketStatus },
+  to: TicketStatus,
+  at: Date,
+  calendar: Pick<BusinessCalendar, 'businessMinutesBetween'>,
+): SlaClockFields {
+  const atMs = ms(at, 'at');
+  const banked = (sinceIso: string): number => calendar.businessMinutesBetween(Math.min(atMs, ms(sinceIso, 'since')), atMs);
+  let { waitingSince, slaPausedMinutes, resolvedAt } = ticket;
+  if (ticket.status === 'waiting_customer' && waitingSince !== null) {
+    slaPausedMinutes += banked(waitingSince);
+    waitingSince = null;
+  }
+  if (ticket.status === 'resolved' && to === 'in_progress') {
+    if (resolvedAt !== null) slaPausedMinutes += banked(resolvedAt);
+    resolvedAt = null;
+  }
+  if (to === 'waiting_customer') waitingSince = at.toISOString();
+  if (to === 'resolved') resolvedAt = at.toISOString();
+  return { waitingSince, slaPausedMinutes, resolvedAt };
 }

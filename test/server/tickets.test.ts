@@ -99,6 +99,19 @@ describeServer('ticket mutations', (h) => {
     expect(await ticket(args.id)).toMatchObject({ waitingSince: null, slaPausedMinutes: 11 * 60 + 90 });
   });
 
+  it('resolution stops the SLA clock and a reopen resumes it where it stopped: the time spent resolved is banked', async () => {
+    const args = ticketArgs();
+    await run('technician', 'ticket.create', args);
+    await run('technician', 'ticket.setStatus', { id: args.id, status: 'in_progress' });
+    await run('technician', 'ticket.setStatus', { id: args.id, status: 'resolved' });
+    const resolvedAt = h.clock.now().toISOString();
+    expect(await ticket(args.id)).toMatchObject({ resolvedAt, slaPausedMinutes: 0 });
+    // Same 10:00 Tuesday → 09:30 Wednesday span as above: 11 h + 1 h 30 of business time resolved.
+    h.clock.set('2026-03-11T14:30:00.000Z');
+    expect(await run('technician', 'ticket.setStatus', { id: args.id, status: 'in_progress', comment: 'El cliente dice que volvió a fallar' })).toEqual(applied);
+    expect(await ticket(args.id)).toMatchObject({ status: 'in_progress', resolvedAt: null, slaPausedMinutes: 11 * 60 + 90 });
+  });
+
   it('assign is for dispatchers and up; it writes an assignment event', async () => {
     const args = ticketArgs();
     await run('technician', 'ticket.create', args);

@@ -19,6 +19,8 @@ export interface ClockInput {
   readonly waitingSince: string | null;
   readonly slaPausedMinutes: number;
   readonly resolvedAt: string | null;
+  /** Where a finished ticket's SLA clock stops if `resolvedAt` is missing (never "now"). */
+  readonly updatedAt: string;
 }
 
 export interface TicketClock {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBusinessCalendar } from '../../../src-shared/calendar/index.ts';
 import { TICKET_STATUSES, URGENCIES } from '../../../src-shared/protocol/entities.ts';
-import { SLA_TARGETS, slaFor, type SlaInput } from '../../../src-shared/tickets/index.ts';
+import { SLA_TARGETS, slaFieldsAfterMove, slaFor, type SlaInput } from '../../../src-shared/tickets/index.ts';
 
 const calendar = createBusinessCalendar({ overrides: [{ date: '2026-03-12', kind: 'closure', name: 'Cierre de prueba' }] });
 
@@ -74,6 +74,24 @@ describe('slaFor', () => {
     expect(sla({ ...resolved, status: 'closed', resolvedAt: lima(10, '15:30') }, lima(17, '09:00'))).toMatchObject({ state: 'breached', minutesLeft: -90 });
   });
 
+  it('never counts a finished ticket up to now: the verdict and the minutes are the same a minute or a month later', () => {
+    for (const status of ['resolved', 'closed'] as const) {
+      for (const resolvedAt of [lima(10, '13:00'), lima(11, '09:00')]) {
+        const soon = sla({ status, resolvedAt }, new Date(resolvedAt.getTime() + 60_000));
+        expect(sla({ status, resolvedAt }, lima(31, '20:00'))).toEqual(soon);
+      }
+    }
+    // Resolved on Wednesday at 09:00, 12 business hours after it came in: 8 h late, whenever it is read.
+    expect(sla({ status: 'closed', resolvedAt: lima(11, '09:00') }, lima(31, '20:00'))).toMatchObject({ state: 'breached', minutesLeft: 240 - (11 * 60 + 60) });
+  });
+
+  it('stops a finished ticket without resolvedAt at its last change, and never at now', () => {
+    const finished = { status: 'closed' as const, resolvedAt: null, updatedAt: lima(10, '13:30') };
+    expect(sla(finished, lima(24, '10:00'))).toEqual({ state: 'met', dueAt: lima(10, '14:00').toISOString(), minutesLeft: 30, target: 'resolution' });
+    expect(sla({ ...finished, updatedAt: lima(10, '16:00') }, lima(24, '10:00'))).toMatchObject({ state: 'breached', minutesLeft: -120 });
+    expect(sla({ status: 'resolved', resolvedAt: null }, lima(24, '10:00'))).toEqual({ state: 'none', dueAt: null, minutesLeft: null });
+  });
+
   it('agrees with the calendar: the business minutes from now to the due time are the minutes left', () => {
     const start = lima(9, '00:00').getTime();
     const week = 7 * 24 * 60;
@@ -96,5 +114,45 @@ describe('slaFor', () => {
         },
       ),
     );
+  });
+});
+
+describe('slaFieldsAfterMove', () => {
+  const open = { status: 'in_progress' as const, waitingSince: null, slaPausedMinutes: 0, resolvedAt: null };
+
+  it('stops the clock at resolution and keeps it stopped when the ticket closes', () => {
+    const resolved = slaFieldsAfterMove(open, 'resolved', lima(10, '13:00'), calendar);
+    expect(resolved).toEqual({ waitingSince: null, slaPausedMinutes: 0, resolvedAt: lima(10, '13:00').toISOString() });
+    const closed = slaFieldsAfterMove({ ...resolved, status: 'resolved' }, 'closed', lima(16, '10:00'), calendar);
+    expect(closed).toEqual(resolved);
+    expect(sla({ status: 'closed', ...closed }, lima(20, '10:00'))).toMatchObject({ state: 'met', minutesLeft: 60 });
+  });
+
+  it('pauses while waiting on the customer and banks the wait when the ticket moves on', () => {
+    const waiting = slaFieldsAfterMove(open, 'waiting_customer', lima(10, '11:00'), calendar);
+    expect(waiting).toEqual({ waitingSince: lima(10, '11:00').toISOString(), slaPausedMinutes: 0, resolvedAt: null });
+    // Tuesday 11:00 → Friday 10:00 with Thursday closed: 10 h on Tuesday, 13 h on Wednesday, 2 h on Friday.
+    const back = slaFieldsAfterMove({ ...waiting, status: 'waiting_customer' }, 'resolved', lima(13, '10:00'), calendar);
+    expect(back).toEqual({ waitingSince: null, slaPausedMinutes: 10 * 60 + 13 * 60 + 2 * 60, resolvedAt: lima(13, '10:00').toISOString() });
+    // Resolved after 1 h of work (10:00–11:00) plus the banked wait: met with 3 h of the critical 4 h left.
+    expect(sla({ status: 'resolved', ...back }, lima(31, '10:00'))).toMatchObject({ state: 'met', minutesLeft: 180 });
+  });
+
+  it('resumes the clock where it stopped on reopen: the time spent resolved does not count', () => {
+    const resolved = slaFieldsAfterMove(open, 'resolved', lima(10, '12:30'), calendar);
+    const atResolution = sla({ status: 'resolved', ...resolved }, lima(10, '12:30'));
+    expect(atResolution).toMatchObject({ state: 'met', minutesLeft: 90 });
+    // The customer writes back on Monday 16th at 09:00: the fix did not hold.
+    const reopened = slaFieldsAfterMove({ ...resolved, status: 'resolved' }, 'in_progress', lima(16, '09:00'), calendar);
+    expect(reopened.resolvedAt).toBeNull();
+    expect(reopened.slaPausedMinutes).toBe(calendar.businessMinutesBetween(lima(10, '12:30'), lima(16, '09:00')));
+    expect(sla({ status: 'in_progress', ...reopened }, lima(16, '09:00'))).toMatchObject({ state: 'ok', minutesLeft: 90 });
+    // From there it runs again: 2 h later the 90 minutes are gone.
+    expect(sla({ status: 'in_progress', ...reopened }, lima(16, '11:00'))).toMatchObject({ state: 'breached', minutesLeft: -30 });
+  });
+
+  it('leaves the clock alone on moves that neither pause, stop nor reopen it', () => {
+    expect(slaFieldsAfterMove({ ...open, status: 'new', slaPausedMinutes: 15 }, 'in_progress', lima(10, '11:00'), calendar)).toEqual({ waitingSince: null, slaPausedMinutes: 15, resolvedAt: null });
+    expect(slaFieldsAfterMove({ ...open, slaPausedMinutes: 15 }, 'onsite_pending', lima(10, '11:00'), calendar)).toEqual({ waitingSince: null, slaPausedMinutes: 15, resolvedAt: null });
   });
 });

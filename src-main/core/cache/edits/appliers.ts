@@ -13,6 +13,8 @@ import type { AppError } from '../../../../src-shared/result.ts';
 import type { EntityData, EntityName, Ticket } from '../../../../src-shared/protocol/entities.ts';
 import type { MutationArgs, MutationName } from '../../../../src-shared/protocol/sync.ts';
 import { assertNever } from '../../../../src-shared/result.ts';
+import { createBusinessCalendar, type BusinessCalendar } from '../../../../src-shared/calendar/index.ts';
+import { slaFieldsAfterMove } from '../../../../src-shared/tickets/sla.ts';
 
 export type RowData = Record<string, unknown>;
 
@@ -40,6 +42,15 @@ export interface EditContext {
   /** The signed-in user who made the edit. */
   readonly actorId: string | null;
 }
+
+/**
+ * The SLA clock's pauses are business minutes. The company calendar (with its
+ * closures) lives in the desk's handlers, not here; the standard one (Mon–Fri
+ * 08:00–21:00 minus national holidays) differs only on a company closure day,
+ * and the server's own figure replaces this one with the next pull.
+ */
+let standard: BusinessCalendar | null = null;
+const standardCalendar = (): BusinessCalendar => (standard ??= createBusinessCalendar());
 
 const notFound = (what: string): AppError => ({ code: 'NOT_FOUND', message: `${what} no existe en la copia local.` });
 const exists = (what: string): AppError => ({ code: 'CONFLICT', message: `${what} ya existe.` });
@@ -114,8 +125,7 @@ export function opsFor(name: MutationName, rawArgs: unknown, edit: EditContext):
       return [
         updateTicket(args.id, edit, (ticket) => ({
           status: args.status,
-          waitingSince: args.status === 'waiting_customer' ? (ticket.waitingSince ?? edit.at) : null,
-          resolvedAt: args.status === 'resolved' ? edit.at : ticket.resolvedAt,
+          ...slaFieldsAfterMove(ticket, args.status, new Date(edit.at), standardCalendar()),
         })),
       ];
     }

@@ -1,38 +1,6 @@
 /**
- * Who may do what (DESIGN.md §1). Roles are ranked: each one can do all the
- * lower one can, plus its own powers. Reads are open to every role.
- * Ownership rules (a technician books only his own remote sessions, checks in
- * only to his own visits) live beside the mutations that need them.
+ * Who may do what: the role table lives in src-shared so the desk and the
+ * console offer exactly what the server accepts. Re-exported here for the
+ * server's routes and mutations.
  */
-import type { Role } from '../../src-shared/protocol/entities.ts';
-
-const RANK: Readonly<Record<Role, number>> = { technician: 0, dispatcher: 1, supervisor: 2, admin: 3 };
-
-export function atLeast(role: Role, minimum: Role): boolean {
-  return RANK[role] >= RANK[minimum];
-}
-
-/** Actions guarded by role alone, and the lowest role allowed. */
-export const MINIMUM_ROLE = {
-  read: 'technician',
-  'ticket.create': 'technician',
-  'ticket.update': 'technician',
-  'ticket.setStatus': 'technician',
-  'ticket.addNote': 'technician',
-  'time.log': 'technician',
-  'ticket.assign': 'dispatcher',
-  /** Any visit for anyone; technicians have a narrower own-remote-session right. */
-  'visit.manageAny': 'dispatcher',
-  'plans.write': 'supervisor',
-  'planAssignments.write': 'supervisor',
-  'purchases.write': 'supervisor',
-  'customers.write': 'supervisor',
-  'users.write': 'admin',
-  'calendar.write': 'admin',
-} as const satisfies Record<string, Role>;
-
-export type Action = keyof typeof MINIMUM_ROLE;
-
-export function can(role: Role, action: Action): boolean {
-  return atLeast(role, MINIMUM_ROLE[action]);
-}
+export { MINIMUM_ROLE, atLeast, can, type Action } from '../../src-shared/auth/permissions.ts';

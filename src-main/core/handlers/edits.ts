@@ -6,12 +6,13 @@
  * protocol's own schemas, and answers 'saved' only after the cached rows and
  * the outbox committed together; the push starts right after. Bulk actions
  * are one edit per ticket, so the server accepts or refuses each on its own;
- * status moves the state machine already forbids are refused here, before
- * anything is queued.
+ * status moves the state machine already forbids, and assignments the
+ * signed-in role may not make, are refused here, before anything is queued.
  */
 import { randomUUID } from 'node:crypto';
 import { Uuid, type TicketStatus } from '../../../src-shared/protocol/entities.ts';
 import { mutationArgs, type MutationName } from '../../../src-shared/protocol/sync.ts';
+import { checkAssign, checkCreateAssignedTo } from '../../../src-shared/tickets/permissions.ts';
 import { checkTransition } from '../../../src-shared/tickets/state-machine.ts';
 import { fail, ok, type Result } from '../../../src-shared/result.ts';
 import type { LocalEditSaved, CacheStore } from '../cache/store.ts';
@@ -40,6 +41,18 @@ export function prepareEdit(name: MutationName, rawArgs: Record<string, unknown>
   return ok({ args: data, entityId: data.id });
 }
 
+/**
+ * The assignment rules the server enforces (src-shared/tickets/permissions.ts),
+ * checked before anything is queued: an edit the server is bound to refuse
+ * would otherwise show as done and come back later in Needs attention.
+ */
+function permitted(store: CacheStore, name: MutationName, args: Record<string, unknown>): Result<void> {
+  const user = store.syncInfo().user;
+  if (name === 'ticket.assign') return checkAssign(user);
+  if (name === 'ticket.create') return checkCreateAssignedTo(user, typeof args.assigneeId === 'string' ? args.assigneeId : null);
+  return ok(undefined);
+}
+
 /** The ticket an edit is about, when the edit names one or touches a visit of one. */
 function ticketOf(store: CacheStore, name: string, args: unknown): string | null {
   if (typeof args !== 'object' || args === null) return null;
@@ -57,10 +70,12 @@ export function createEditsModule(
   cache: CacheAccess,
   session: SessionController | null,
 ): DomainModule<'edit.apply' | 'edit.bulk' | 'attention.list' | 'attention.retry' | 'attention.discard'> {
-  function apply(controller: SessionController, name: MutationName, rawArgs: Record<string, unknown>): Result<EditSaved> {
+  function apply(store: CacheStore, controller: SessionController, name: MutationName, rawArgs: Record<string, unknown>): Result<EditSaved> {
     const prepared = prepareEdit(name, rawArgs);
     if (!prepared.ok) return prepared;
     const { args, entityId } = prepared.value;
+    const allowed = permitted(store, name, args);
+    if (!allowed.ok) return allowed;
     const me = controller.me();
     // Assigning a ticket to oneself is not news for the assignment notification.
     const selfAssigned =
@@ -85,9 +100,9 @@ export function createEditsModule(
           refused.push({ id, code: allowed.error.code, message: allowed.error.message });
           continue;
         }
-        result = apply(controller, 'ticket.setStatus', { id, status: input.action.status });
+        result = apply(store, controller, 'ticket.setStatus', { id, status: input.action.status });
       } else {
-        result = apply(controller, 'ticket.assign', { id, assigneeId: input.action.assigneeId });
+        result = apply(store, controller, 'ticket.assign', { id, assigneeId: input.action.assigneeId });
       }
       if (result.ok) count += 1;
       else refused.push({ id, code: result.error.code, message: result.error.message });
@@ -99,7 +114,7 @@ export function createEditsModule(
 
   return {
     handlers: {
-      'edit.apply': async ({ name, args }) => withCache(cache, () => (session === null ? noSession() : apply(session, name, args))),
+      'edit.apply': async ({ name, args }) => withCache(cache, (store) => (session === null ? noSession() : apply(store, session, name, args))),
       'edit.bulk': async (input) => withCache(cache, (store) => (session === null ? noSession() : bulk(store, session, input))),
       'attention.list': async () =>
         withCache(cache, (store) =>
@@ -122,6 +137,8 @@ export function createEditsModule(
           if (item === undefined) return fail('NOT_FOUND', 'Ese cambio ya no está en la lista de pendientes de revisión.');
           const prepared = prepareEdit(item.name, args ?? (item.args as Record<string, unknown>));
           if (!prepared.ok) return prepared;
+          const allowed = permitted(store, item.name, prepared.value.args);
+          if (!allowed.ok) return allowed;
           return saved(session.retryNeedsAttention(id, prepared.value.args), prepared.value.entityId);
         }),
       'attention.discard': async ({ id }) =>

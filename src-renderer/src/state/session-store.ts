@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { Session } from '../../../src-shared/ipc/work-calls.ts';
+import { canAssign } from '../../../src-shared/tickets/permissions.ts';
 
 interface SessionState {
   /** null until the desk has answered `session.get`. */
@@ -16,7 +17,7 @@ const useSessionStore = create<SessionState>()(() => ({ session: null }));
 export const useSession = (): Session | null => useSessionStore((s) => s.session);
 /** The signed-in user's id, for "Mis tickets" and "Asignarme". */
 export const useMyUserId = (): string | null => useSessionStore((s) => s.session?.user?.id ?? null);
-/** Who may assign tickets (DESIGN.md §1: dispatchers, supervisors and admins; the server refuses technicians). */
-export const useCanAssign = (): boolean => useSessionStore((s) => s.session?.user != null && s.session.user.role !== 'technician');
+/** Whether the signed-in user may assign tickets: the shared rule the server and the desk enforce. */
+export const useCanAssign = (): boolean => useSessionStore((s) => canAssign(s.session?.user ?? null));
 export const setSession = (session: Session): void => useSessionStore.setState({ session });
 export const getSession = (): Session | null => useSessionStore.getState().session;

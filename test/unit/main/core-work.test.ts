@@ -183,11 +183,72 @@ describe('edit.apply and edit.bulk', () => {
     expect(resolved).toEqual({ saved: 2, refused: [{ id: unknown, code: 'NOT_FOUND', message: expect.any(String) }] });
     const closeNew = await call<{ saved: number; refused: Array<{ id: string; code: string; message: string }> }>('edit.bulk', { ids: [co.email.id], action: { kind: 'setStatus', status: 'closed' } });
     expect(closeNew).toEqual({ saved: 0, refused: [{ id: co.email.id, code: 'INVALID_TRANSITION', message: expect.stringContaining('Nuevo') }] });
-    const assigned = await call<{ saved: number }>('edit.bulk', { ids: [co.email.id], action: { kind: 'assign', assigneeId: co.tech.id } });
-    expect(assigned.saved).toBe(1);
-    // 1002 is resolved now (out of the open queues); 1003 joined.
-    expect((await call<QueuePage>('queue.page', { view: 'mine' })).rows.map((r) => r.number).sort()).toEqual([1003, 1004]);
-    expect(await call('sync.status', {})).toMatchObject({ pendingEdits: 3 });
+    // The signed-in technician may not assign (the server's rule): refused here, nothing queued.
+    const assigned = await call<{ saved: number; refused: Array<{ id: string; code: string }> }>('edit.bulk', { ids: [co.email.id], action: { kind: 'assign', assigneeId: co.tech.id } });
+    expect(assigned).toEqual({ saved: 0, refused: [{ id: co.email.id, code: 'FORBIDDEN', message: expect.stringContaining('despacho') }] });
+    // 1002 is resolved now (out of the open queues).
+    expect((await call<QueuePage>('queue.page', { view: 'mine' })).rows.map((r) => r.number).sort()).toEqual([1004]);
+    expect(await call('sync.status', {})).toMatchObject({ pendingEdits: 2 });
+  });
+});
+
+describe('who may assign (src-shared/tickets/permissions.ts)', () => {
+  async function signInAs(who: { id: string; name: string; email: string }, role: 'technician' | 'dispatcher'): Promise<void> {
+    await core.close();
+    const store = mustOpen(data.dir, { now: () => NOW });
+    mustOk(store.beginSession('http://127.0.0.1:9', { id: who.id, name: who.name, email: who.email, role }));
+    store.close();
+    core = openCore();
+  }
+
+  it('refuses a technician\'s assignment, even of an unassigned ticket to themselves, before anything is queued', async () => {
+    const result = await core.handle('edit.apply', { name: 'ticket.assign', args: { id: co.portalNew.id, assigneeId: co.tech.id } });
+    expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('despacho') } });
+    const forOther = await core.handle('edit.apply', { name: 'ticket.create', args: { type: 'incidencia', channel: 'phone', urgency: 'low', subject: 'Llamada', description: 'x', customerId: co.rimac.id, assigneeId: co.dispatcher.id } });
+    expect(forOther).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('sync.status', {})).toMatchObject({ pendingEdits: 0 });
+    // A ticket the technician writes up for themselves is theirs to keep.
+    const own = await call<{ entityId: string }>('edit.apply', { name: 'ticket.create', args: { type: 'incidencia', channel: 'phone', urgency: 'low', subject: 'Llamada', description: 'x', customerId: co.rimac.id, assigneeId: co.tech.id } });
+    expect((await call<TicketDetail>('ticket.get', { id: own.entityId })).ticket.assigneeId).toBe(co.tech.id);
+  });
+
+  it('lets a dispatcher assign a ticket to a technician and take one themselves', async () => {
+    await signInAs(co.dispatcher, 'dispatcher');
+    const result = await call<{ saved: number; refused: unknown[] }>('edit.bulk', { ids: [co.portalNew.id], action: { kind: 'assign', assigneeId: co.tech.id } });
+    expect(result).toEqual({ saved: 1, refused: [] });
+    await call('edit.apply', { name: 'ticket.assign', args: { id: co.email.id, assigneeId: co.dispatcher.id } });
+    expect((await call<QueuePage>('queue.page', { view: 'mine' })).rows.map((r) => r.number)).toEqual([1003]);
+    expect(await call('sync.status', {})).toMatchObject({ pendingEdits: 2 });
+  });
+});
+
+describe('SLA of finished tickets', () => {
+  it('stops at resolution in the queue and the workspace, whenever it is read, and a reopen resumes where it stopped', async () => {
+    // 1002 (high: 8 business hours to resolve) came in a week ago; resolve it now, 52 business hours late.
+    await call('edit.apply', { name: 'ticket.setStatus', args: { id: co.mine.id, status: 'resolved' } });
+    const late = { state: 'breached', minutesLeft: 480 - 3120, target: 'resolution' };
+    const row = async () => (await call<QueuePage>('queue.page', { view: 'all', sort: { key: 'number', dir: 'asc' } })).rows.find((r) => r.number === 1002);
+    expect((await row())?.sla).toMatchObject(late);
+    expect((await call<TicketDetail>('ticket.get', { id: co.mine.id })).sla).toMatchObject(late);
+
+    // A month later the verdict and the overrun are the same: the clock does not run after resolution.
+    await core.close();
+    const later = createDeskCore({ dataDir: data.dir, mode: 'web', appVersion: '9.9.9-test', validateOutputs: true, log: recordingLogger(), now: () => new Date('2025-04-10T15:00:00.000Z') });
+    const laterRow = async () => (mustOk(await later.handle('queue.page', { view: 'all', sort: { key: 'number', dir: 'asc' } })) as QueuePage).rows.find((r) => r.number === 1002);
+    try {
+      expect((await laterRow())?.sla).toMatchObject(late);
+      expect((mustOk(await later.handle('ticket.get', { id: co.mine.id })) as TicketDetail).sla).toMatchObject(late);
+      // Reopened that month later (the customer says it is not fixed): the clock goes on from where it
+      // stopped; the month the ticket spent resolved is not counted against the team.
+      mustOk(await later.handle('edit.apply', { name: 'ticket.setStatus', args: { id: co.mine.id, status: 'in_progress' } }));
+      expect((await laterRow())?.sla).toMatchObject({ state: 'breached', minutesLeft: 480 - 3120, target: 'resolution' });
+      const reopened = mustOk(await later.handle('ticket.get', { id: co.mine.id })) as TicketDetail;
+      expect(reopened.ticket).toMatchObject({ status: 'in_progress', resolvedAt: null });
+      expect(reopened.ticket.slaPausedMinutes).toBeGreaterThan(20 * 780);
+    } finally {
+      await later.close();
+    }
+    core = openCore();
   });
 });
 

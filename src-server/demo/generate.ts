@@ -62,6 +62,8 @@ export interface DemoSize {
   readonly historyMonths: number;
   readonly targetTickets: number;
   readonly planChanges: number;
+  /** Tickets that came in during the last hours and wait for the dispatcher ("Sin asignar"). */
+  readonly dispatchBacklog: number;
 }
 
 export function demoSize(scale = 1): DemoSize {
@@ -77,6 +79,8 @@ export function demoSize(scale = 1): DemoSize {
     historyMonths: Math.max(3, Math.round(3 * root)),
     targetTickets: Math.max(50, Math.round(1_000 * scale)),
     planChanges: Math.max(3, Math.round(customers / 40)),
+    // A handful at any size: the dispatchers triage as they go, so the pile grows slowly with the company.
+    dispatchBacklog: Math.max(4, Math.round(5 * Math.sqrt(root))),
   };
 }
 
@@ -85,6 +89,8 @@ const BATCH_TICKETS = 100;
 
 const CHANNELS: readonly Channel[] = ['portal', 'email', 'phone'];
 const CHANNEL_WEIGHTS = [55, 37, 8];
+/** How far back the dispatch backlog reaches: what came in while the dispatchers were busy. */
+const BACKLOG_WINDOW_MINUTES = 150;
 
 function emptyBatch(): DemoBatch {
   return { plans: [], customers: [], planAssignments: [], users: [], tickets: [], ticketEvents: [], visits: [], timeEntries: [], purchases: [], calendarDays: [] };
@@ -159,7 +165,7 @@ export function* streamDemoCompany(options: DemoCompanyOptions, stats: DemoStats
     for (let d = m.firstDay; d <= m.lastDay; d++) dayWeights.push(schedule.window(d) === null ? 1.2 : 10);
     const dayList = Array.from({ length: dayWeights.length }, (_, i) => m.firstDay + i);
 
-    const arrivals: Array<{ at: number; profile: CustomerProfile; channel: Channel; template: IssueTemplate }> = [];
+    const arrivals: Array<{ at: number; profile: CustomerProfile; channel: Channel; template: IssueTemplate; awaitingDispatch?: true }> = [];
     for (const profile of profiles) {
       const n = poisson(rng, profile.ticketRate * perRate * m.fraction);
       const templates = templatesBySector.get(profile.sector.key);
@@ -180,6 +186,7 @@ export function* streamDemoCompany(options: DemoCompanyOptions, stats: DemoStats
         arrivals.push({ at, profile, channel, template: rng.weighted(templates.list, templates.weights) });
       }
     }
+    if (m === months[months.length - 1]) arrivals.push(...dispatchBacklog(createRng(seed, 'dispatch-backlog'), profiles, templatesBySector, size.dispatchBacklog, nowMs, dayStart(m.firstDay)));
     arrivals.sort((a, b) => a.at - b.at);
 
     let batch = emptyBatch();
@@ -195,6 +202,7 @@ export function* streamDemoCompany(options: DemoCompanyOptions, stats: DemoStats
         number,
         previousNumber: previousNumber.get(customerId) ?? null,
         planName: plan === null ? 'sin plan' : (planNames.get(plan.id) ?? plan.name),
+        awaitingDispatch: arrival.awaitingDispatch === true,
       });
       previousNumber.set(customerId, number);
       batch.tickets.push(life.ticket);
@@ -215,6 +223,38 @@ export function* streamDemoCompany(options: DemoCompanyOptions, stats: DemoStats
     }
     if (batch.tickets.length > 0 || batch.purchases.length > 0) yield batch;
   }
+}
+
+/**
+ * The tickets of the last couple of hours that nobody has triaged yet: new,
+ * unassigned, by portal or email (a phone call is typed in by a dispatcher,
+ * who assigns it there and then), from customers in proportion to how often
+ * they write. Without them the "Sin asignar" view of the demo would be
+ * empty, because the simulated dispatcher assigns every ticket within
+ * minutes of business time.
+ */
+function dispatchBacklog(
+  rng: Rng,
+  profiles: readonly CustomerProfile[],
+  templatesBySector: ReadonlyMap<string, { list: IssueTemplate[]; weights: number[] }>,
+  count: number,
+  nowMs: number,
+  monthStartMs: number,
+): Array<{ at: number; profile: CustomerProfile; channel: Channel; template: IssueTemplate; awaitingDispatch: true }> {
+  const writers = profiles.filter((p) => p.ticketRate > 0);
+  if (writers.length === 0) return [];
+  const weights = writers.map((p) => p.ticketRate);
+  const out: Array<{ at: number; profile: CustomerProfile; channel: Channel; template: IssueTemplate; awaitingDispatch: true }> = [];
+  // Never before this month began, so the month's ticket numbers stay in time order (early on the 1st the window is short).
+  const window = Math.min(BACKLOG_WINDOW_MINUTES, Math.floor((nowMs - monthStartMs) / MINUTE_MS));
+  for (let i = 0; i < count; i++) {
+    const profile = rng.weighted(writers, weights);
+    const templates = templatesBySector.get(profile.sector.key);
+    if (templates === undefined) continue;
+    const at = window < 1 ? monthStartMs : nowMs - rng.int(1, window) * MINUTE_MS;
+    out.push({ at, profile, channel: rng.weighted(CHANNELS.slice(0, 2), CHANNEL_WEIGHTS.slice(0, 2)), template: rng.weighted(templates.list, templates.weights), awaitingDispatch: true });
+  }
+  return out;
 }
 
 /** The whole company in memory: fine for the normal demo and tests; the seed streams instead. */

@@ -36,6 +36,8 @@ export interface TicketSeed {
   /** The customer's previous ticket number, for "duplicate of #…". */
   readonly previousNumber: number | null;
   readonly planName: string;
+  /** Came in moments ago and waits for the dispatcher: the story ends at "new", unassigned. */
+  readonly awaitingDispatch?: boolean;
 }
 
 export interface TicketLife {
@@ -194,6 +196,7 @@ class Flow {
   run(path: WorkPath, template: IssueTemplate, seed: TicketSeed, outsideTown: string | null): void {
     const story = this.#story;
     const rng = this.#rng;
+    if (seed.awaitingDispatch === true) return;
     // A few tickets die young: duplicates, or the problem went away.
     if (rng.chance(0.04)) {
       const reasons = seed.previousNumber === null ? talk.CANCELLATIONS.slice(1) : talk.CANCELLATIONS;

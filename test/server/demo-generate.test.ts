@@ -44,6 +44,18 @@ describe('determinism', () => {
     expect(other.tickets.some((t) => ids.has(t.id))).toBe(false);
   });
 
+  it('leaves new unassigned tickets for dispatch whatever the day: early on the 1st, on a Sunday, at a tiny scale', () => {
+    for (const [today, scale] of [[new Date('2026-12-01T00:20:00-05:00'), 1], [new Date('2026-03-08T11:00:00-05:00'), 0.05]] as const) {
+      const other = generateDemoCompany({ seed: DEMO_SEED, today, scale });
+      const waiting = other.tickets.filter((t) => t.assigneeId === null && t.status === 'new');
+      expect(waiting.length, today.toISOString()).toBeGreaterThanOrEqual(demoSize(scale).dispatchBacklog);
+      for (const t of waiting) expect(Date.parse(t.createdAt)).toBeLessThanOrEqual(today.getTime());
+      // Ticket numbers still follow arrival order.
+      const byNumber = [...other.tickets].sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+      for (let i = 1; i < byNumber.length; i++) expect(Date.parse(byNumber[i]?.createdAt ?? '')).toBeGreaterThanOrEqual(Date.parse(byNumber[i - 1]?.createdAt ?? ''));
+    }
+  });
+
   it('rejects a scale that is not a positive number', () => {
     expect(() => demoSize(0)).toThrow(RangeError);
     expect(() => demoSize(Number.NaN)).toThrow(RangeError);

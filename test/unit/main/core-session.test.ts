@@ -151,12 +151,13 @@ describe('session and sync against the server of record', () => {
   it('lists an edit the server refuses under Needs attention, with its ticket, and announces the count', async () => {
     await loginAndSync();
     const ticketId = await syncedTicket('Pantalla azul');
-    // Technicians may not assign tickets (dispatchers do): the server answers FORBIDDEN.
-    await call('edit.apply', { name: 'ticket.assign', args: { id: ticketId, assigneeId: IDS.technician } });
+    // An edit of a version someone else already changed: only the server can know, and it answers CONFLICT.
+    // (A technician's assignment, the old example here, is now refused by the desk before it is queued.)
+    await call('edit.apply', { name: 'ticket.update', args: { id: ticketId, expectedRev: 'a-version-nobody-has', patch: { subject: 'Pantalla azul (editado)' } } });
     await vi.waitFor(() => expect(payloads('attention.changed').at(-1)).toEqual({ count: 1 }), { timeout: 20_000 });
     const [item] = await call<Array<{ id: number; ticketId: string; code: string; mutationName: string }>>('attention.list');
-    expect(item).toMatchObject({ ticketId, code: 'FORBIDDEN', mutationName: 'ticket.assign' });
-    expect((await call<{ ticket: { assigneeId: string | null } }>('ticket.get', { id: ticketId })).ticket.assigneeId).toBeNull();
+    expect(item).toMatchObject({ ticketId, code: 'CONFLICT', mutationName: 'ticket.update' });
+    expect((await call<{ ticket: { subject: string } }>('ticket.get', { id: ticketId })).ticket.subject).toBe('Pantalla azul');
     expect(await call('attention.discard', { id: item!.id })).toEqual({ discarded: true });
     expect(payloads('attention.changed').at(-1)).toEqual({ count: 0 });
     expect(await call('attention.discard', { id: item!.id })).toEqual({ discarded: false });

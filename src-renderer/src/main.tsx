@@ -13,6 +13,7 @@ import './styles/session.css';
 import './styles/queue.css';
 import './styles/ticket.css';
 import './styles/attention.css';
+import './styles/forms.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -4,8 +4,12 @@
  * check) comes back to the technician with the server's reason in Spanish,
  * a badge in the status bar and the navigation, and the ticket shows the
  * server's version again. It can be fixed in a small form and retried (and
- * then lands on the server), or discarded.
+ * then lands on the server), or discarded. A time entry dated in the
+ * future by a computer whose clock runs a day ahead is refused too, and
+ * fixed by typing the right date (dd/mm/aaaa) in the form.
  */
+import { addDays, formatDateEntry } from '../../src-renderer/src/i18n/date-entry.ts';
+import { limaDateOf } from '../../src-renderer/src/i18n/format.ts';
 import { expect, expectNoSeriousA11yViolations, snap, test } from './fixtures.ts';
 import { AttentionScreen } from './pages/attention-screen.ts';
 import { makeTicket, observeServer } from './pages/server-observer.ts';
@@ -15,7 +19,7 @@ import { TicketScreen } from './pages/ticket-screen.ts';
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
 
-const REASON = 'Para marcar «Visita agendada» primero agenda la visita.';
+const REASON = 'Para marcar «Visita agendada», primero agende la visita.';
 
 test('a refused status change comes back with the reason; fixed and retried it lands, discarded it goes', async ({ browser, deskWithServer }) => {
   const observer = await observeServer(deskWithServer.serverUrl);
@@ -94,6 +98,54 @@ test('a refused status change comes back with the reason; fixed and retried it l
       .toBe('onsite_pending');
   } finally {
     await shell.chooseLanguage('es-PE');
+    await context.close();
+  }
+});
+
+test('time logged by a computer whose clock runs a day ahead: refused as future, fixed by typing the real date', async ({ browser, deskWithServer }) => {
+  const observer = await observeServer(deskWithServer.serverUrl);
+  const target = await makeTicket(observer, { inArea: true, subject: `Reloj adelantado en la PC de caja ${Date.now() % 100_000}` });
+  const realToday = limaDateOf(new Date());
+  const { page, context, shell } = await signedInConsole(browser, deskWithServer, { fakeClock: true, clockOffsetMs: 24 * 3_600_000 });
+  try {
+    await page.goto(`${deskWithServer.origin}/#/ticket/${target.id}`);
+    await shell.waitReady();
+    const ticket = new TicketScreen(page);
+    await ticket.waitReady(target.id);
+    // For this computer «today» is the server's tomorrow.
+    const deskToday = limaDateOf(new Date(await page.evaluate(() => Date.now())));
+    expect(deskToday).toBe(addDays(realToday, 1));
+    await expect(ticket.workDate).toHaveValue(formatDateEntry(deskToday));
+    await ticket.duration.fill('30 min');
+    await ticket.logTime();
+
+    const badge = page.getByTestId('attention-badge');
+    await expect(badge).toHaveText('1 requiere atención', { timeout: 30_000 });
+    await badge.click();
+    const attention = new AttentionScreen(page);
+    await attention.waitReady();
+    const item = attention.item('VALIDATION');
+    await expect(item).toContainText('Registro de tiempo');
+    await expect(item).toContainText('No se puede registrar tiempo en una fecha futura.');
+    await item.getByTestId('fix').click();
+    // The date reads as the technician writes it, not as ISO.
+    const workDate = item.getByLabel('Fecha del trabajo');
+    await expect(workDate).toHaveValue(formatDateEntry(deskToday));
+    await workDate.fill('no sé');
+    await item.getByTestId('retry').click();
+    await expect(item.getByText('No se entiende la fecha. Escríbala como dd/mm/aaaa', { exact: false })).toBeVisible();
+    await workDate.fill(formatDateEntry(realToday));
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'attention-es-PE-fix-date');
+    await item.getByTestId('retry').click();
+    await expect(attention.empty).toBeVisible({ timeout: 30_000 });
+    await expect
+      .poll(async () => {
+        await observer.catchUp();
+        return observer.all('timeEntry').filter((e) => e.ticketId === target.id).map((e) => `${e.minutes as number} ${e.workDate as string}`);
+      })
+      .toEqual([`30 ${realToday}`]);
+  } finally {
     await context.close();
   }
 });

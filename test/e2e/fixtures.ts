@@ -11,6 +11,9 @@
  *   default server. `stopServer()` takes the server down and
  *   `startServer()` brings it back on the same port and data, for offline
  *   tests. Tests in one worker share it (and its signed-in session).
+ * - `startFreshDesk({serverUrl})` (per test): another bridge over a new,
+ *   empty data directory, for a test that needs a desk that has never
+ *   synced (the first sync); closed and removed after the test.
  * - `page`: a page of its own context (AxeBuilder needs one made by
  *   browser.newContext()), already navigated to the desk URL.
  * - `expectNoSeriousA11yViolations(page)` and `snap(page, name)`.
@@ -26,6 +29,7 @@ import type { DeskEventName } from '../../src-shared/ipc/names.ts';
 import type { Result } from '../../src-shared/result.ts';
 import type { CalendarOverride } from '../../src-shared/calendar/types.ts';
 import { startBridge } from '../../src-main/bridge/server.ts';
+import type { WorkerSyncTuning } from '../../src-main/core/worker-messages.ts';
 import { startServer, type RunningServer } from '../../src-server/server.ts';
 
 /** The demo company every e2e server is seeded with: fixed, so tests can rely on the same data run after run. */
@@ -72,10 +76,26 @@ interface WorkerFixtures {
   deskWithServer: DeskWithServer;
 }
 
+export interface FreshDeskOptions {
+  /** The desk's default server of record. */
+  readonly serverUrl: string;
+  readonly syncTuning?: WorkerSyncTuning;
+}
+
+export interface FreshDesk extends DeskUnderTest {
+  /** Closes the desk now (e.g. before taking its server away); the fixture closes it after the test otherwise. */
+  close(): Promise<void>;
+}
+
+interface TestFixtures {
+  /** Starts a desk over an empty data directory (never signed in, never synced); several per test are fine. */
+  startFreshDesk: (options: FreshDeskOptions) => Promise<FreshDesk>;
+}
+
 /** Retries within a second or two, so a test that restarts the server sees the desk recover without waiting a minute. */
 const E2E_SYNC_TUNING = { backoff: { baseMs: 200, maxMs: 2_000 } } as const;
 
-export const test = base.extend<object, WorkerFixtures>({
+export const test = base.extend<TestFixtures, WorkerFixtures>({
   desk: [
     async ({}, use, workerInfo) => {
       const dataDir = await mkdtemp(join(tmpdir(), `ayni-e2e-w${workerInfo.workerIndex}-`));
@@ -126,6 +146,22 @@ export const test = base.extend<object, WorkerFixtures>({
     // Seeding the demo company into PGlite takes a while on a slow machine.
     { scope: 'worker', timeout: 300_000 },
   ],
+  startFreshDesk: async ({}, use, testInfo) => {
+    const started: Array<{ close(): Promise<void>; root: string }> = [];
+    await use(async ({ serverUrl, syncTuning }) => {
+      const root = await mkdtemp(join(tmpdir(), `ayni-e2e-fresh-w${testInfo.workerIndex}-`));
+      const dataDir = join(root, 'desk');
+      const bridge = await startBridge({ port: 0, dataDir, serverUrl, syncTuning: syncTuning ?? E2E_SYNC_TUNING });
+      let closing: Promise<void> | null = null;
+      const close = (): Promise<void> => (closing ??= bridge.close());
+      started.push({ close, root });
+      return { url: bridge.url, origin: `http://127.0.0.1:${bridge.port}`, port: bridge.port, dataDir, token: bridge.token, close };
+    });
+    for (const desk of started) {
+      await desk.close();
+      await rm(desk.root, { recursive: true, force: true });
+    }
+  },
   page: async ({ browser, desk }, use) => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -52,9 +52,10 @@ async function waitForStatus(desk: DeskApiClient, expected: Partial<SyncStatus>,
 test.describe('sync through the desk core', () => {
   test.describe.configure({ mode: 'serial' });
 
-  test('signs in, syncs, pushes an edit, keeps one made offline and sends it when the server is back', async ({ deskWithServer }) => {
+  test('signs in, syncs, pushes an edit, keeps one made offline and sends it when the server is back', async ({ deskWithServer, startFreshDesk }) => {
     test.setTimeout(240_000);
-    const desk = await connectDeskApi(deskWithServer);
+    // A desk of its own on the worker's server: signed out and never synced, whichever specs ran before on this worker.
+    const desk = await connectDeskApi(await startFreshDesk({ serverUrl: deskWithServer.serverUrl }));
     try {
       const before = await desk.value<Session>('session.get');
       expect(before).toMatchObject({ signedIn: false, user: null, serverUrl: deskWithServer.serverUrl });

@@ -2,11 +2,14 @@
  * A technician's day on one ticket, end to end with the demo company on a
  * real server of record: find it by search, open it, move it to "En curso",
  * log 30 min of remote work with the timer (Playwright's fake clock moves
- * time, nobody waits 30 minutes) and 1 h on-site by hand, write an internal
+ * time, nobody waits 30 minutes) and 1 h on-site by hand on a date typed
+ * day first (dd/mm/aaaa, whatever the browser's locale), write an internal
  * note, escalate it to on-site; everything checked on the server. A customer
  * outside Lima/Callao is flagged at once. A ticket is created for a
  * registered customer by email. Accessible and captured in both languages.
  */
+import { addDays, formatDateEntry } from '../../src-renderer/src/i18n/date-entry.ts';
+import { formatLongDate, limaDateOf } from '../../src-renderer/src/i18n/format.ts';
 import { expect, expectNoSeriousA11yViolations, snap, test } from './fixtures.ts';
 import { QueueScreen } from './pages/queue-screen.ts';
 import { inServiceArea, makeTicket, observeServer } from './pages/server-observer.ts';
@@ -61,6 +64,50 @@ test('works a ticket: search, status, timer, manual time, note, escalation — a
     await expect(ticket.timePreview).toHaveText('45 min se registran como 1 h (en sitio).');
     await ticket.duration.fill('1 h');
     await expect(ticket.timePreview).toHaveText('Se registrarán 1 h (en sitio).');
+
+    // The work date, day first as written in Peru: today by default; a day that does not exist or a future one is
+    // refused with the reason; the month grid picks by keyboard; yesterday typed by hand is what the server gets.
+    const today = limaDateOf(new Date(await page.evaluate(() => Date.now())));
+    const yesterday = addDays(today, -1);
+    await expect(ticket.workDate).toHaveAttribute('placeholder', 'dd/mm/aaaa');
+    await expect(ticket.workDate).toHaveValue(formatDateEntry(today));
+    await expect(ticket.workDateHelp).toHaveText(`Hoy, ${formatLongDate(today, 'es-PE')}.`);
+    await ticket.workDate.fill('31/02/2026');
+    await expect(ticket.workDateHelp).toHaveText('Esa fecha no existe en el calendario. Revise el día y el mes (dd/mm/aaaa).');
+    await expect(ticket.workDate).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('log-time')).toBeDisabled();
+    await ticket.workDate.fill(formatDateEntry(addDays(today, 1)));
+    await expect(ticket.workDateHelp).toHaveText(`No puede ser una fecha futura: hoy es ${formatDateEntry(today)}.`);
+    await expect(page.getByTestId('log-time')).toBeDisabled();
+    await ticket.workDate.fill('23 del 11');
+    await ticket.workDate.press('Tab');
+    await expect(ticket.workDateHelp).toHaveText(`No se entiende la fecha. Escríbala como dd/mm/aaaa, por ejemplo ${formatDateEntry(today)}.`);
+
+    await ticket.openWorkDatePicker();
+    await expect(page.getByRole('dialog', { name: 'Fecha del trabajo: elegir en el calendario' })).toBeVisible();
+    await expect(ticket.workDatePicker.locator(`button[data-date="${today}"]`)).toBeFocused();
+    await expect(ticket.workDatePicker.locator(`button[data-date="${addDays(today, 1)}"]`)).toBeDisabled();
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'ticket-es-PE-date-picker');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await expect(ticket.workDatePicker).toBeHidden();
+    await expect(ticket.workDate).toBeFocused();
+    await expect(ticket.workDate).toHaveValue(formatDateEntry(addDays(today, -2)));
+    await expect(ticket.workDateHelp).toHaveText(`${formatLongDate(addDays(today, -2), 'es-PE')}.`);
+    // Escape closes the grid only: the technician stays on the ticket.
+    await ticket.openWorkDatePicker();
+    await page.keyboard.press('Escape');
+    await expect(ticket.workDatePicker).toBeHidden();
+    await expect(ticket.root).toBeVisible();
+
+    const [year, month, day] = yesterday.split('-');
+    await ticket.workDate.fill(`${Number(day)}/${Number(month)}/${year}`);
+    await ticket.workDate.press('Tab');
+    await expect(ticket.workDate).toHaveValue(formatDateEntry(yesterday));
+    await expect(ticket.workDateHelp).toHaveText(`Ayer, ${formatLongDate(yesterday, 'es-PE')}.`);
+    await expect(page.getByTestId('log-time')).toBeEnabled();
     await snap(page, 'ticket-es-PE-time-manual');
     await ticket.logTime();
     await expect(ticket.thread.getByTestId('thread-time').filter({ hasText: '1 h en sitio' })).toBeVisible();
@@ -88,9 +135,9 @@ test('works a ticket: search, status, timer, manual time, note, escalation — a
         async () => {
           await observer.catchUp();
           const row = observer.latest('ticket', target.id);
-          const times = observer.all('timeEntry').filter((e) => e.ticketId === target.id).map((e) => `${e.minutes as number} ${e.kind as string}`);
+          const times = observer.all('timeEntry').filter((e) => e.ticketId === target.id).map((e) => `${e.minutes as number} ${e.kind as string} ${e.workDate as string}`);
           const notes = observer.all('ticketEvent').filter((e) => e.ticketId === target.id && e.kind === 'note').map((e) => e.body);
-          return { status: row?.status, district: row?.onsiteDistrictUbigeo, remote: times.includes('30 remote'), onsite: times.includes('60 onsite'), note: notes.includes(note) };
+          return { status: row?.status, district: row?.onsiteDistrictUbigeo, remote: times.some((t) => t.startsWith('30 remote ')), onsite: times.includes(`60 onsite ${yesterday}`), note: notes.includes(note) };
         },
         { timeout: 60_000 },
       )
@@ -198,6 +245,23 @@ test('the ticket workspace in English', async ({ browser, deskWithServer }) => {
     await ticket.waitReady(target.id);
     await expect(shell.title).toHaveText(`Ticket #${target.number}`);
     await expect(page.getByTestId('rounding-rule')).toHaveText('Remote: rounded up to multiples of 15 min.');
+    // Dates are typed day first in English too: the same keys mean the same day in either language.
+    const today = limaDateOf(new Date(await page.evaluate(() => Date.now())));
+    await expect(ticket.workDate).toHaveAttribute('placeholder', 'dd/mm/yyyy');
+    await expect(ticket.workDate).toHaveValue(formatDateEntry(today));
+    await expect(ticket.workDateHelp).toHaveText(`Today, ${formatLongDate(today, 'en')}.`);
+    await ticket.workDate.fill('31/11/2026');
+    await expect(ticket.workDateHelp).toHaveText('That date does not exist. Check the day and the month (dd/mm/yyyy).');
+    await ticket.openWorkDatePicker();
+    await expect(page.getByRole('dialog', { name: 'Date of the work: pick from the calendar' })).toBeVisible();
+    await expect(ticket.workDatePicker.getByRole('button', { name: 'Previous month' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await snap(page, 'ticket-en-date-picker');
+    await page.keyboard.press('Enter');
+    await expect(ticket.workDate).toHaveValue(formatDateEntry(today));
+    // Escape leaves the field (a second one would leave the ticket), so the ticket's keys work again.
+    await page.keyboard.press('Escape');
+    await expect(ticket.workDate).not.toBeFocused();
     await expect(page.getByRole('heading', { name: 'Conversation and history' })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     await snap(page, 'ticket-en-open');

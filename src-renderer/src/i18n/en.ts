@@ -4,6 +4,7 @@
  * both catalogs use the same placeholders.
  */
 import type { Catalog } from './catalog.ts';
+import { formsEn } from './messages/forms.en.ts';
 import { queueEn } from './messages/queue.en.ts';
 import { sessionEn } from './messages/session.en.ts';
 import { syncEn } from './messages/sync.en.ts';
@@ -14,6 +15,7 @@ export const en: Catalog = {
   ...queueEn,
   ...ticketEn,
   ...syncEn,
+  ...formsEn,
   'app.name': 'Ayni',
   'app.tagline': 'Help desk',
   'app.loading': 'Loading Ayni…',
@@ -144,7 +146,7 @@ export const en: Catalog = {
   'status.label': 'Console status',
   'status.sync.idle': 'Idle',
   'status.sync.syncing': 'Syncing…',
-  'status.sync.syncingProgress': 'Syncing… {done} of {total}',
+  'status.sync.syncingProgress': 'Syncing… {done} of {total} records',
   'status.sync.online': 'Online',
   'status.sync.offline': 'Offline',
   'status.sync.error': 'Sync error',

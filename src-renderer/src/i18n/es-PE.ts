@@ -5,6 +5,7 @@
  * `{count}`. Phrasing stays neutral ("usted" forms, no tuteo) and uses the
  * words Peruvian help desks use: Cola, Despacho, Feriado, Día hábil.
  */
+import { formsEs } from './messages/forms.es-PE.ts';
 import { queueEs } from './messages/queue.es-PE.ts';
 import { sessionEs } from './messages/session.es-PE.ts';
 import { syncEs } from './messages/sync.es-PE.ts';
@@ -15,6 +16,7 @@ export const esPE = {
   ...queueEs,
   ...ticketEs,
   ...syncEs,
+  ...formsEs,
   'app.name': 'Ayni',
   'app.tagline': 'Mesa de ayuda',
   'app.loading': 'Cargando Ayni…',
@@ -147,7 +149,7 @@ export const esPE = {
   'status.label': 'Estado de la consola',
   'status.sync.idle': 'En espera',
   'status.sync.syncing': 'Sincronizando…',
-  'status.sync.syncingProgress': 'Sincronizando… {done} de {total}',
+  'status.sync.syncingProgress': 'Sincronizando… {done} de {total} registros',
   'status.sync.online': 'En línea',
   'status.sync.offline': 'Sin conexión',
   'status.sync.error': 'Error de sincronización',

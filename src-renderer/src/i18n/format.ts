@@ -132,6 +132,11 @@ export function describeInstant(at: Date, now: Date, locale: Locale): RelativeDa
   return { kind: 'other', text: formatLimaDateTime(at, locale) };
 }
 
+/** "12,345" (es-PE and en alike group thousands with a comma): counts of records, tickets, changes. */
+export function formatCount(count: number, locale: Locale): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 0 }).format(count);
+}
+
 /** Minutes → hours for totals: whole numbers stay whole, otherwise one decimal ("247 h", "12,5 h"). */
 export function formatHours(minutes: number, locale: Locale): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 1 }).format(minutes / 60);

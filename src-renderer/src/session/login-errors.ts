@@ -8,7 +8,7 @@
 import type { AppError } from '../../../src-shared/result.ts';
 import type { Translator } from '../i18n/index.ts';
 
-/** "Vuelve a intentar en 15 min." → 15. The desk passes the server's message through. */
+/** "Vuelva a intentarlo en 15 min." → 15. The desk passes the server's message through. */
 export function waitMinutesOf(error: AppError): number | null {
   const seconds = error.details?.['retryAfterSeconds'];
   if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0) return Math.ceil(seconds / 60);

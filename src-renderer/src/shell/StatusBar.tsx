@@ -12,18 +12,18 @@ import { useDesk } from '../desk/desk-context.tsx';
 import { hashOf } from '../state/route-store.ts';
 import { useAttentionCount, useSyncStatus } from '../state/sync-store.ts';
 import { Icon } from '../ui/icons.tsx';
-import { describeInstant, formatLimaTime } from '../i18n/format.ts';
+import { describeInstant, formatCount, formatLimaTime } from '../i18n/format.ts';
 import { useT, type Translator } from '../i18n/index.ts';
 import { useNow } from './use-now.ts';
 
-function syncStateText(status: SyncStatus | null, t: Translator['t']): string {
+function syncStateText(status: SyncStatus | null, { t, locale }: Translator): string {
   if (!status) return t('status.sync.unknown');
   switch (status.state) {
     case 'idle':
       return t('status.sync.idle');
     case 'syncing':
       return status.progress && status.progress.total > 0
-        ? t('status.sync.syncingProgress', { done: status.progress.done, total: status.progress.total })
+        ? t('status.sync.syncingProgress', { done: formatCount(status.progress.done, locale), total: formatCount(status.progress.total, locale) })
         : t('status.sync.syncing');
     case 'online':
       return t('status.sync.online');
@@ -56,7 +56,8 @@ function SyncProgress({ status }: { readonly status: SyncStatus }): ReactNode {
 }
 
 export function StatusBar({ appInfo }: { readonly appInfo: DeskOutput<'app.info'> | null }): ReactNode {
-  const { t, tn, locale } = useT();
+  const translator = useT();
+  const { t, tn, locale } = translator;
   const desk = useDesk();
   const sync = useSyncStatus();
   const attention = useAttentionCount();
@@ -68,7 +69,7 @@ export function StatusBar({ appInfo }: { readonly appInfo: DeskOutput<'app.info'
       <div className="statusbar__group">
         <span className="statusbar__item" data-testid="sync-state" data-state={syncState} role="status" title={sync?.message}>
           <span className={`dot dot--${syncState}`} aria-hidden="true" />
-          {syncStateText(sync, t)}
+          {syncStateText(sync, translator)}
           {sync?.state === 'error' && sync.message ? (
             <span className="statusbar__detail" title={sync.message}>
               : {sync.message}
@@ -81,7 +82,8 @@ export function StatusBar({ appInfo }: { readonly appInfo: DeskOutput<'app.info'
             {sync.pendingEdits > 0 ? tn('status.pending', sync.pendingEdits) : t('status.noPending')}
           </span>
         ) : null}
-        {sync ? (
+        {/* While the bar shows a long sync in progress, "last sync" says nothing useful and takes the bar's room. */}
+        {sync && !(sync.state === 'syncing' && sync.progress !== undefined && sync.progress.total > 0) ? (
           <span className="statusbar__item" data-testid="last-sync">
             <LastSync at={sync.lastSyncAt} now={now} />
           </span>

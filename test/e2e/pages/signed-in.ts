@@ -19,13 +19,15 @@ export interface SignedInConsole {
 export interface ConsoleOptions {
   /** Installs Playwright's fake clock before the page loads, so a test can move time forward (timers). */
   readonly fakeClock?: boolean;
+  /** With fakeClock: the page's clock starts this far from the real time, like a computer whose clock is wrong. */
+  readonly clockOffsetMs?: number;
 }
 
 /** A fresh page (its own context, as axe needs) on the desk, not yet signed in or out. */
 export async function openConsole(browser: Browser, desk: DeskWithServer, options: ConsoleOptions = {}): Promise<SignedInConsole> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  if (options.fakeClock) await page.clock.install();
+  if (options.fakeClock) await page.clock.install(options.clockOffsetMs === undefined ? {} : { time: Date.now() + options.clockOffsetMs });
   await page.goto(desk.url);
   const shell = new ConsoleShell(page);
   await shell.waitReady();

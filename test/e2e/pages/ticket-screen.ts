@@ -12,6 +12,10 @@ export class TicketScreen {
   readonly timer: Locator;
   readonly duration: Locator;
   readonly timePreview: Locator;
+  /** The work date: typed dd/mm/aaaa, with its spelled-out date or its error under it. */
+  readonly workDate: Locator;
+  readonly workDateHelp: Locator;
+  readonly workDatePicker: Locator;
   readonly customerCard: Locator;
   readonly escalateButton: Locator;
   readonly escalateDialog: Locator;
@@ -27,6 +31,9 @@ export class TicketScreen {
     this.timer = page.getByTestId('timer');
     this.duration = page.getByTestId('time-duration');
     this.timePreview = page.getByTestId('time-preview');
+    this.workDate = page.locator('#time-date');
+    this.workDateHelp = page.getByTestId('time-date-help');
+    this.workDatePicker = page.getByTestId('time-date-picker');
     this.customerCard = page.getByTestId('customer-card');
     this.escalateButton = page.getByTestId('escalate');
     this.escalateDialog = page.getByTestId('escalate-dialog');
@@ -64,6 +71,13 @@ export class TicketScreen {
 
   async chooseWorkKind(kind: 'remote' | 'onsite'): Promise<void> {
     await this.timePanel.locator(`input[name="work-kind"][value="${kind}"]`).check({ force: true });
+  }
+
+  /** Opens the work date's month grid with its calendar button; focus lands on a day. */
+  async openWorkDatePicker(): Promise<void> {
+    await this.page.getByTestId('time-date').getByRole('button', { name: /^(Elegir en el calendario|Pick from the calendar)$/ }).click();
+    await expect(this.workDatePicker).toBeVisible();
+    await expect(this.workDatePicker.locator('button[data-date]:focus')).toHaveCount(1);
   }
 
   async logTime(): Promise<void> {

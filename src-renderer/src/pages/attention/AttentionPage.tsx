@@ -9,9 +9,10 @@ import type { z } from 'zod';
 import type { AttentionItemSchema } from '../../../../src-shared/ipc/work-calls.ts';
 import type { AppError } from '../../../../src-shared/result.ts';
 import { useDesk, useDeskEvent, useDeskQuery } from '../../desk/desk-context.tsx';
-import { formatLimaDateTime } from '../../i18n/format.ts';
-import { useT, type MessageKey } from '../../i18n/index.ts';
+import { formatLimaDateTime, limaDateOf } from '../../i18n/format.ts';
+import { useT, type MessageKey, type Translator } from '../../i18n/index.ts';
 import { openTicket } from '../../state/route-store.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { CHANNELS, FREQUENCIES, TICKET_STATUSES, TICKET_TYPES, URGENCIES, WORK_KINDS } from '../../../../src-shared/protocol/entities.ts';
@@ -37,6 +38,18 @@ function fieldLabelKey(path: string): MessageKey | null {
 }
 
 type AttentionItem = z.infer<typeof AttentionItemSchema>;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Calendar dates in edit arguments (the day of a time entry): edited with a DateField, not as raw ISO text. */
+function isDateField(field: ArgField): boolean {
+  return field.kind === 'text' && !field.readOnly && field.path.split('.').at(-1) === 'workDate';
+}
+
+function fieldLabelText(field: ArgField, t: Translator['t']): string {
+  const key = fieldLabelKey(field.path);
+  return key ? t(key) : field.path;
+}
 
 const MUTATION_LABELS: Readonly<Record<string, MessageKey>> = {
   'ticket.create': 'mutation.ticket.create',
@@ -75,6 +88,11 @@ function FixForm({ item, onDone }: { readonly item: AttentionItem; readonly onDo
       data-testid="fix-form"
       onSubmit={(event) => {
         event.preventDefault();
+        const badDate = fields.find((f) => isDateField(f) && !ISO_DATE.test(f.text));
+        if (badDate) {
+          setInvalid(badDate.path);
+          return;
+        }
         const built = argsOf(fields);
         if (!built.ok) {
           setInvalid(built.path);
@@ -113,6 +131,19 @@ function FixForm({ item, onDone }: { readonly item: AttentionItem; readonly onDo
                     ))}
                   </select>
                 </div>
+              );
+            }
+            if (isDateField(field)) {
+              // The date a person reads and types dd/mm/aaaa; the retried edit carries ISO as before. Work is never in the future.
+              return (
+                <DateField
+                  key={field.path}
+                  id={id}
+                  label={fieldLabelText(field, t)}
+                  value={ISO_DATE.test(field.text) ? field.text : null}
+                  max={field.path === 'workDate' ? limaDateOf(new Date()) : undefined}
+                  onChange={(iso) => update(index, { text: iso ?? '' })}
+                />
               );
             }
             return (

@@ -13,6 +13,7 @@ import { limaDateOf } from '../../i18n/format.ts';
 import { useT } from '../../i18n/index.ts';
 import { openTicket } from '../../state/route-store.ts';
 import { timerActions, useRunningTimer } from '../../state/timer-store.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { elapsedMinutes, formatClock, formatMinutes, parseDuration, roundWork } from './duration.ts';
@@ -84,7 +85,7 @@ export function TimePanel({ detail }: { readonly detail: TicketDetail }): ReactN
   const edit = useEdit();
   const [kind, setKind] = useState<WorkKind>('remote');
   const [typed, setTyped] = useState('');
-  const [workDate, setWorkDate] = useState(() => limaDateOf(new Date()));
+  const [workDate, setWorkDate] = useState<string | null>(() => limaDateOf(new Date()));
   const [note, setNote] = useState('');
   const [billable, setBillable] = useState(true);
   const [fromTimer, setFromTimer] = useState<string | null>(null);
@@ -126,7 +127,7 @@ export function TimePanel({ detail }: { readonly detail: TicketDetail }): ReactN
         className="form-stack"
         onSubmit={(event) => {
           event.preventDefault();
-          if (rounded === null) return;
+          if (rounded === null || workDate === null) return;
           void edit
             .apply('time.log', { ticketId: detail.ticket.id, kind, minutes: rounded, workDate, billable, ...(note.trim() === '' ? {} : { note: note.trim() }) })
             .then((id) => {
@@ -169,15 +170,8 @@ export function TimePanel({ detail }: { readonly detail: TicketDetail }): ReactN
                   : t('time.parsedRounded', { typed: formatMinutes(parsed.minutes), rounded: formatMinutes(rounded ?? 0), kind: kindLabel })}
           </p>
         </div>
-        <div className="form-row">
-          <div className="field">
-            <label className="field__label" htmlFor="time-date">
-              {t('time.date')}
-            </label>
-            {/* Work is logged for today or earlier: the server refuses future dates. */}
-            <input id="time-date" className="input" type="date" value={workDate} max={limaDateOf(new Date())} onChange={(event) => setWorkDate(event.currentTarget.value)} />
-          </div>
-        </div>
+        {/* Work is logged for today or earlier: the server refuses future dates. */}
+        <DateField id="time-date" label={t('time.date')} value={workDate} max={limaDateOf(new Date())} onChange={setWorkDate} testId="time-date" />
         <div className="field">
           <label className="field__label" htmlFor="time-note">
             {t('time.note')}
@@ -188,7 +182,7 @@ export function TimePanel({ detail }: { readonly detail: TicketDetail }): ReactN
           <input type="checkbox" checked={billable} onChange={(event) => setBillable(event.currentTarget.checked)} />
           {t('time.billable')}
         </label>
-        <button type="submit" className="button button--primary" disabled={rounded === null || edit.state.status === 'saving'} data-testid="log-time">
+        <button type="submit" className="button button--primary" disabled={rounded === null || workDate === null || edit.state.status === 'saving'} data-testid="log-time">
           <Icon name="timer" />
           {t('time.log')}
         </button>

@@ -26,7 +26,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     const wait = await secondsUntilAllowed(ctx.db, body.email, request.ip, now);
     if (wait > 0) {
       void reply.header('retry-after', String(wait));
-      throw new HttpError(429, 'RATE_LIMITED', `Demasiados intentos fallidos. Vuelve a intentar en ${Math.ceil(wait / 60)} min.`, { retryAfterSeconds: wait });
+      throw new HttpError(429, 'RATE_LIMITED', `Demasiados intentos fallidos. Vuelva a intentarlo en ${Math.ceil(wait / 60)} min.`, { retryAfterSeconds: wait });
     }
     const rows = await ctx.db.query<LoginRow>(
       'SELECT id::text AS id, name, email, role, password_hash FROM users WHERE lower(email) = lower($1) AND active',

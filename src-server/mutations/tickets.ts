@@ -14,7 +14,7 @@ async function checkExpectedRev(env: MutationEnv, ticketId: string, expectedRev:
   if (expectedRev === undefined) return;
   const rev = await currentRev(env.tx, 'ticket', ticketId);
   if (rev !== expectedRev) {
-    throw new Rejection('CONFLICT', 'Otra persona cambió este ticket mientras lo editabas; revisa la versión actual.', { expectedRev, currentRev: rev });
+    throw new Rejection('CONFLICT', 'Otra persona cambió este ticket mientras usted lo editaba; revise la versión actual.', { expectedRev, currentRev: rev });
   }
 }
 
@@ -108,7 +108,7 @@ export const setTicketStatus: MutationHandler<'ticket.setStatus'> = async (env, 
   await checkExpectedRev(env, args.id, args.expectedRev);
   if (args.status === 'onsite_scheduled') {
     const scheduled = await env.tx.query("SELECT 1 FROM visits WHERE ticket_id = $1 AND kind = 'onsite' AND status = 'scheduled' LIMIT 1", [args.id]);
-    if (scheduled.length === 0) throw new Rejection('INVALID_TRANSITION', 'Para marcar «Visita agendada» primero agenda la visita.', { from: ticket.status, to: args.status });
+    if (scheduled.length === 0) throw new Rejection('INVALID_TRANSITION', 'Para marcar «Visita agendada», primero agende la visita.', { from: ticket.status, to: args.status });
   }
   await moveTicket(env, ticket, args.status, args.comment ?? null);
 };

@@ -163,7 +163,7 @@ export const checkInVisit: MutationHandler<'visit.checkIn'> = async (env, args) 
 
 export const checkOutVisit: MutationHandler<'visit.checkOut'> = async (env, args) => {
   const visit = await lockOwnVisit(env, args.id);
-  if (visit.status !== 'in_progress' || visit.checkInAt === null) throw new Rejection('INVALID_TRANSITION', 'Primero registra la llegada.', { status: visit.status });
+  if (visit.status !== 'in_progress' || visit.checkInAt === null) throw new Rejection('INVALID_TRANSITION', 'Primero registre la llegada.', { status: visit.status });
   const at = stampedAt(env, args.at);
   const checkIn = new Date(visit.checkInAt);
   if (at.getTime() < checkIn.getTime()) throw new Rejection('VALIDATION', 'La salida no puede ser anterior a la llegada.', { checkInAt: visit.checkInAt });

@@ -38,7 +38,7 @@ async function apply(tx: Tx, actor: Actor, mutation: Mutation, now: Date): Promi
     throw new Rejection('UNKNOWN_MUTATION', `Operación desconocida: ${storableText(mutation.name)}.`);
   }
   const action = mutation.name as Action;
-  if (action in MINIMUM_ROLE && !can(actor.role, action)) throw new Rejection('FORBIDDEN', 'Tu rol no permite esta operación.');
+  if (action in MINIMUM_ROLE && !can(actor.role, action)) throw new Rejection('FORBIDDEN', 'Su rol no permite esta operación.');
   const bad = findUnstorableText(mutation.args);
   if (bad !== null) throw new Rejection('VALIDATION', UNSTORABLE_TEXT_MESSAGE, { path: bad.join('.') });
   const parsed = mutationArgs[mutation.name].safeParse(mutation.args);

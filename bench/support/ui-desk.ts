@@ -59,6 +59,8 @@ const ENTITY_OF: Readonly<Record<keyof DemoBatch, EntityName>> = {
 export interface UiDesk {
   readonly bridge: Bridge;
   readonly serverUrl: string;
+  /** The desk's data directory (cache.db, outbox.db), removed by close(). */
+  readonly deskDir: string;
   /** Tickets in the desk's cache (generated + the server's). */
   readonly tickets: number;
   /** Rows of every entity in the cache. */
@@ -159,6 +161,7 @@ export async function startUiDesk(options: { readonly scale: number }): Promise<
     return {
       bridge: running,
       serverUrl: server.url,
+      deskDir,
       tickets,
       rows,
       fillMs,

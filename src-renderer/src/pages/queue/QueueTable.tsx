@@ -7,9 +7,9 @@
  * the cursor is on (j/k or the arrows move it, Enter opens, x selects; see
  * use-queue-keys.ts). Clicking a row opens its ticket.
  */
-import { useTable, type RowSelectionState, type Updater } from '@tanstack/react-table';
+import { FlexRender, useTable, type Row, type RowSelectionState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, type MutableRefObject, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, type MutableRefObject, type ReactNode } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { openTicket } from '../../state/route-store.ts';
 import { queueActions, queueScrollTop, queueState, useActiveId, useSelection } from '../../state/queue-store.ts';
@@ -132,34 +132,7 @@ export function QueueTable(props: QueueTableProps): ReactNode {
           {virtualItems.map((virtualRow) => {
             const row = rows[virtualRow.index];
             if (!row) return null;
-            const selected = row.getIsSelected();
-            const active = row.id === activeId;
-            return (
-              <div
-                key={row.id}
-                id={rowDomId(row.id)}
-                className={`qgrid__row${selected ? ' is-selected' : ''}${active ? ' is-active' : ''}`}
-                role="row"
-                aria-rowindex={virtualRow.index + 2}
-                aria-selected={selected}
-                data-index={virtualRow.index}
-                data-ticket-id={row.id}
-                data-number={row.original.number ?? ''}
-                data-status={row.original.status}
-                data-pending-sync={row.original.pendingSync ? 'true' : 'false'}
-                style={{ transform: `translateY(${virtualRow.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
-                onClick={() => {
-                  queueActions.setActive(row.id);
-                  openTicket(row.id);
-                }}
-              >
-                {row.getAllCells().map((cell) => (
-                  <div key={cell.id} className={`qgrid__cell qgrid__cell--${cell.column.id}`} role="gridcell">
-                    <table.FlexRender cell={cell} />
-                  </div>
-                ))}
-              </div>
-            );
+            return <QueueRowView key={row.id} row={row} index={virtualRow.index} top={virtualRow.start - HEADER_HEIGHT} selected={row.getIsSelected()} active={row.id === activeId} />;
           })}
         </div>
       </div>
@@ -171,3 +144,48 @@ export function QueueTable(props: QueueTableProps): ReactNode {
     </div>
   );
 }
+
+interface QueueRowViewProps {
+  readonly row: Row<typeof queueFeatures, QueueItem>;
+  readonly index: number;
+  /** Offset from the top of the rows, in px. */
+  readonly top: number;
+  readonly selected: boolean;
+  readonly active: boolean;
+}
+
+/**
+ * One rendered row. Memoized: while scrolling, the grid re-renders on every
+ * frame, and rows already on screen keep their props (the same Row object
+ * while the loaded rows do not change, the same offset), so only the rows
+ * coming into view render. Everything a cell shows comes from `row` (a new
+ * object whenever the rows are re-read), the props here, or the cells' own
+ * hooks (language, clock).
+ */
+const QueueRowView = memo(function QueueRowView({ row, index, top, selected, active }: QueueRowViewProps): ReactNode {
+  return (
+    <div
+      id={rowDomId(row.id)}
+      className={`qgrid__row${selected ? ' is-selected' : ''}${active ? ' is-active' : ''}`}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-index={index}
+      data-ticket-id={row.id}
+      data-number={row.original.number ?? ''}
+      data-status={row.original.status}
+      data-pending-sync={row.original.pendingSync ? 'true' : 'false'}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={() => {
+        queueActions.setActive(row.id);
+        openTicket(row.id);
+      }}
+    >
+      {row.getAllCells().map((cell) => (
+        <div key={cell.id} className={`qgrid__cell qgrid__cell--${cell.column.id}`} role="gridcell">
+          <FlexRender cell={cell} />
+        </div>
+      ))}
+    </div>
+  );
+});

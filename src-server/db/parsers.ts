@@ -15,8 +15,18 @@ export const OID = {
   numeric: 1700,
 } as const;
 
-/** `2026-03-02 13:00:00.123456+00` → `2026-03-02T13:00:00.123Z`. */
+/** What a UTC session prints: `2026-03-02 13:00:00`, optional fraction, `+00`. */
+const UTC_TIMESTAMPTZ = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
+
+/**
+ * `2026-03-02 13:00:00.123456+00` → `2026-03-02T13:00:00.123Z`. Every instant
+ * of every pulled row goes through here, so the common UTC form is rewritten
+ * as text (milliseconds truncated, as Date does); anything else (another
+ * offset, years beyond 9999) takes the general path through Date.
+ */
 export function parseTimestamptz(text: string): string {
+  const utc = UTC_TIMESTAMPTZ.exec(text);
+  if (utc !== null) return `${utc[1]}T${utc[2]}.${(utc[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
   const iso = text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) throw new Error(`Unreadable timestamptz from the database: ${text}`);

@@ -48,6 +48,8 @@ export function applyPage(deps: PageDeps, page: ValidPage): AppliedPage {
   const dirty: RowKey[] = [];
   const tierCustomers = new Set<string>();
   let allTiers = false;
+  // Checked once per page: during an initial load there are usually no local edits at all.
+  const anyDirty = deps.overlay.hasDirty();
   for (const [index, change] of page.changes.entries()) {
     deps.faults('page.change', index);
     changed.add(change.entity);
@@ -58,7 +60,7 @@ export function applyPage(deps: PageDeps, page: ValidPage): AppliedPage {
       if (before !== null) tierCustomers.add(before.data.customerId);
       if (change.data !== null) tierCustomers.add(change.data.customerId as string);
     }
-    if (deps.overlay.isDirty(change.entity, change.id)) {
+    if (anyDirty && deps.overlay.isDirty(change.entity, change.id)) {
       deps.overlay.setBase(change.entity, change.id, change.data, change.rev);
       dirty.push({ entity: change.entity, id: change.id });
     } else if (change.data === null) {

@@ -56,6 +56,11 @@ export class Overlay {
     read: <E extends EntityName>(entity: E, id: string): EntityData<E> | null => this.#rows.read(entity, id)?.data ?? null,
   };
 
+  /** True when any key has local edits on top of it; false lets a pulled page skip the per-row check. */
+  hasDirty(): boolean {
+    return this.#sql.get('SELECT 1 FROM base_rows LIMIT 1').get() !== undefined;
+  }
+
   isDirty(entity: EntityName, id: string): boolean {
     return this.#sql.get('SELECT 1 FROM base_rows WHERE entity = ? AND id = ?').get(entity, id) !== undefined;
   }

@@ -101,9 +101,16 @@ export const ENTITY_TABLES: { readonly [E in EntityName]: EntityTable } = {
 
 export const ENTITY_TABLE_NAMES: readonly string[] = Object.values(ENTITY_TABLES).map((t) => t.table);
 
-/** `2025-03-03T10:00:00-05:00` → `2025-03-03T15:00:00.000Z`. Input is zod-validated upstream. */
+/** Already normal: what the server sends (Date#toISOString of a year 0000–9999). */
+const NORMAL_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/**
+ * `2025-03-03T10:00:00-05:00` → `2025-03-03T15:00:00.000Z`. Input is
+ * zod-validated upstream. The server's instants are already in this form;
+ * they are kept as they are (every pulled row has several).
+ */
 export function normaliseInstant(value: string): string {
-  return new Date(value).toISOString();
+  return NORMAL_INSTANT.test(value) ? value : new Date(value).toISOString();
 }
 
 type SqlValue = string | number | null;

@@ -20,16 +20,17 @@
  * customers stay concurrent.
  *
  * The log keeps one row per entity (its latest change), so an initial pull
- * from no cursor pages through every live row once — the bulk load — and
- * then simply continues as an incremental pull. `lastSeq` is read in the
+ * from no cursor pages through every live row once — the bulk load, in two
+ * stages (core, then history; see STAGE_FILTER) — and then simply continues
+ * as an incremental pull. `lastSeq` is read in the
  * same snapshot as the changes, so a client can tell which of its queued
  * mutations the delivered rows already reflect.
  */
 import type { EntityName } from '../../src-shared/protocol/entities.ts';
-import type { Change, PullResponse } from '../../src-shared/protocol/sync.ts';
+import { HISTORY_ENTITIES, type Change, type PullResponse } from '../../src-shared/protocol/sync.ts';
 import type { Db, Tx } from '../db/types.ts';
 import { loadEntities } from '../entities/store.ts';
-import { decodeCursor, encodeCursor, type CursorPosition } from './cursor.ts';
+import { decodeCursor, earlier, encodeCursor, START, type CursorPosition, type CursorStage, type Position } from './cursor.ts';
 
 interface LogRow {
   entity: EntityName;
@@ -74,11 +75,49 @@ async function attachData(tx: Tx, rows: readonly LogRow[]): Promise<Change[]> {
   return changes;
 }
 
+/**
+ * The stages of a pull from no cursor. The console can work as soon as the
+ * core stage is in (queues, search, calendars, balances); the history —
+ * ticket events and time entries, most of the rows — follows. Each stage
+ * pages through its own partial index (migration 0002) in commit-safe order.
+ * When both are done the pull continues as an ordinary one from the earlier
+ * of the two end positions: everything before it was delivered by both
+ * stages, and a row that changed meanwhile has moved past it in the log.
+ * Rows between the two ends may come twice; upserts of the latest version
+ * are idempotent.
+ */
+const HISTORY_LIST = HISTORY_ENTITIES.map((entity) => `'${entity}'`).join(', ');
+const STAGE_FILTER: Record<CursorStage, string> = {
+  core: `AND entity NOT IN (${HISTORY_LIST})`,
+  history: `AND entity IN (${HISTORY_LIST})`,
+  changes: '',
+};
+
+/** Every log row below `bound`: the size of a pull from no cursor, counted once. */
+async function countAll(tx: Tx, bound: string): Promise<number> {
+  const rows = await tx.query<{ n: number }>('SELECT count(*) AS n FROM change_log WHERE xid < $1::xid8', [bound]);
+  return rows[0]?.n ?? 0;
+}
+
 /** Pending log rows after `from` below `bound`. Counted once per catch-up, then carried in the cursor. */
-async function countPending(tx: Tx, from: CursorPosition, bound: string): Promise<number> {
+async function countPending(tx: Tx, from: Position, bound: string): Promise<number> {
   const rows = await tx.query<{ n: number }>('SELECT count(*) AS n FROM change_log WHERE (xid, change_id) > ($1::xid8, $2) AND xid < $3::xid8', [from.xid, from.changeId, bound]);
   return rows[0]?.n ?? 0;
 }
+
+/**
+ * Where a stage that has just run out stands: every row of it below `bound`
+ * has been delivered (the rows before the cursor on earlier pages, the rest
+ * on this one), so it covers everything up to the end of transaction
+ * bound - 1, not just up to its last row (which is the start when the stage
+ * had no rows at all).
+ */
+function covered(bound: string, last: Position): Position {
+  const upTo = BigInt(bound) - 1n;
+  return upTo <= BigInt(last.xid) ? last : { xid: upTo.toString(), changeId: Number.MAX_SAFE_INTEGER };
+}
+
+const positionOf = (row: LogRow | undefined, fallback: Position): Position => (row === undefined ? { xid: fallback.xid, changeId: fallback.changeId } : { xid: row.xid_text, changeId: row.change_id });
 
 export async function pull(db: Db, request: PullRequest): Promise<PullResponse> {
   const from = decodeCursor(request.cursor);
@@ -88,26 +127,36 @@ export async function pull(db: Db, request: PullRequest): Promise<PullResponse> 
     const rows = await tx.query<LogRow>(
       `SELECT entity, entity_id, op, xid::text AS xid_text, change_id
          FROM change_log
-        WHERE (xid, change_id) > ($1::xid8, $2) AND xid < $3::xid8
+        WHERE (xid, change_id) > ($1::xid8, $2) AND xid < $3::xid8 ${STAGE_FILTER[from.stage]}
         ORDER BY change_log.xid, change_log.change_id
         LIMIT $4`,
       [from.xid, from.changeId, bound, request.limit + 1],
     );
-    const hasMore = rows.length > request.limit;
-    const page = hasMore ? rows.slice(0, request.limit) : rows;
+    const moreInStage = rows.length > request.limit;
+    const page = moreInStage ? rows.slice(0, request.limit) : rows;
     const changes = await attachData(tx, page);
     const seqRows = await tx.query<{ last_seq: number }>('SELECT last_seq FROM sync_clients WHERE client_id = $1', [request.clientId]);
     const lastSeq = seqRows[0]?.last_seq ?? 0;
+    const end = positionOf(page.at(-1), from);
 
-    const last = page.at(-1);
-    let remaining = 0;
-    if (hasMore && last !== undefined) {
-      // A catch-up: count once, then count down as pages are delivered (new commits meanwhile
-      // only make the bar a little optimistic; the final page always says 0).
-      remaining = from.remaining !== undefined ? Math.max(1, from.remaining - page.length) : await countPending(tx, { xid: last.xid_text, changeId: last.change_id }, bound);
+    if (from.stage === 'changes') {
+      let remaining = 0;
+      if (moreInStage) {
+        // A catch-up: count once, then count down as pages are delivered (new commits meanwhile
+        // only make the bar a little optimistic; the final page always says 0).
+        remaining = from.remaining !== undefined ? Math.max(1, from.remaining - page.length) : await countPending(tx, end, bound);
+      }
+      const cursor = encodeCursor(moreInStage ? { stage: 'changes', ...end, remaining } : { stage: 'changes', ...end });
+      return { cursor, hasMore: moreInStage, lastSeq, remaining, changes };
     }
-    const next: CursorPosition = last === undefined ? { xid: from.xid, changeId: from.changeId } : { xid: last.xid_text, changeId: last.change_id };
-    const cursor = encodeCursor(hasMore ? { ...next, remaining } : next);
-    return { cursor, hasMore, lastSeq, remaining, changes };
+
+    // Core or history: there is always more (at least the switch to changes).
+    const known = from.remaining ?? (await countAll(tx, bound));
+    const remaining = Math.max(1, known - page.length);
+    let next: CursorPosition;
+    if (moreInStage) next = { ...from, ...end, remaining };
+    else if (from.stage === 'core') next = { ...START, stage: 'history', remaining, coreEnd: covered(bound, end) };
+    else next = { ...earlier(from.coreEnd ?? START, covered(bound, end)), stage: 'changes', remaining };
+    return { cursor: encodeCursor(next), hasMore: true, lastSeq, remaining, stage: from.stage, changes };
   }, { isolation: 'repeatable read', readOnly: true });
 }

@@ -40,12 +40,23 @@ export const ChangeSchema = z.object({
 });
 export type Change = z.infer<typeof ChangeSchema>;
 
+/**
+ * The entities of a ticket's history: most of the rows, and not needed to
+ * work the queues. A pull from no cursor delivers every other entity first
+ * (stage `core`), then these (stage `history`), then continues with changes.
+ */
+export const HISTORY_ENTITIES = ['ticketEvent', 'timeEntry'] as const satisfies readonly EntityName[];
+export const PullStage = z.enum(['core', 'history']);
+export type PullStage = z.infer<typeof PullStage>;
+
 export const PullResponseSchema = z.object({
   cursor: z.string(),
   hasMore: z.boolean(),
   lastSeq: z.number().int().min(0),
   /** Rows still to come after this page, when the server can tell cheaply (initial-sync progress bars). */
   remaining: z.number().int().min(0).optional(),
+  /** During a pull from no cursor: which stage this page belongs to (absent once it continues with changes). */
+  stage: PullStage.optional(),
   changes: z.array(ChangeSchema),
 });
 export type PullResponse = z.infer<typeof PullResponseSchema>;

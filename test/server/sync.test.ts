@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, expect, it } from 'vitest';
 import { entitySchemas, type EntityName } from '../../src-shared/protocol/entities.ts';
-import { PullResponseSchema, PushResponseSchema, SCHEMA_VERSION, type Change } from '../../src-shared/protocol/sync.ts';
+import { HISTORY_ENTITIES, PullResponseSchema, PushResponseSchema, SCHEMA_VERSION, type Change } from '../../src-shared/protocol/sync.ts';
 import { upsertCalendarDays, deleteEntities } from '../../src-server/entities/index.ts';
 import { IDS } from './support/fixtures.ts';
 import { describeServer, DEFAULT_CLIENT, type ServerHarness } from './support/harness.ts';
@@ -47,13 +47,38 @@ describeServer('sync pull and push', (h) => {
   });
 
   it('pages in small steps deliver the same rows, with a countdown of what remains', async () => {
+    // Tickets bring history rows (their creation events), so both stages have rows.
+    await h.push('technician', [mutation(1, 'ticket.create', ticketArgs()), mutation(2, 'ticket.create', ticketArgs())]);
     const all = await pullAll(h);
     const paged = await pullAll(h, undefined, 7);
-    expect(paged.pages).toBe(Math.ceil(all.changes.length / 7));
-    expect(paged.changes.map((c) => `${c.entity}:${c.id}`)).toEqual(all.changes.map((c) => `${c.entity}:${c.id}`));
+    const keys = (changes: Change[]) => changes.map((c) => `${c.entity}:${c.id}`);
+    expect(keys(paged.changes).sort()).toEqual(keys(all.changes).sort());
+    expect(new Set(keys(paged.changes)).size).toBe(paged.changes.length);
+    const history = (c: Change) => (HISTORY_ENTITIES as readonly string[]).includes(c.entity);
+    const core = paged.changes.filter((c) => !history(c)).length;
+    expect(core).toBeGreaterThan(0);
+    expect(paged.changes.length - core).toBeGreaterThan(0);
+    // Core first, then the history, page by page; then one page to switch to changes.
+    expect(paged.changes.findIndex(history)).toBe(core);
+    expect(paged.pages).toBeLessThanOrEqual(Math.ceil(core / 7) + Math.ceil((paged.changes.length - core) / 7) + 1);
     expect(paged.remaining.at(-1)).toBe(0);
     expect(paged.remaining[0]).toBe(all.changes.length - 7);
-    for (let i = 1; i < paged.remaining.length; i += 1) expect(paged.remaining[i]).toBeLessThan(paged.remaining[i - 1] as number);
+    for (let i = 1; i < paged.remaining.length; i += 1) expect(paged.remaining[i]).toBeLessThanOrEqual(paged.remaining[i - 1] as number);
+  });
+
+  it('the stages of a pull from no cursor are marked, and it continues with changes made meanwhile', async () => {
+    await h.push('technician', [mutation(1, 'ticket.create', ticketArgs())]);
+    const first = await h.pull('technician', undefined, DEFAULT_CLIENT, 5);
+    const page = PullResponseSchema.parse(first.body);
+    expect(page).toMatchObject({ stage: 'core', hasMore: true });
+    // A change lands while the desk is still in its first stage: it must arrive by the end.
+    const late = ticketArgs();
+    await h.push('technician', [mutation(2, 'ticket.create', late)]);
+    const rest = await pullAll(h, page.cursor);
+    expect(rest.changes.filter((c) => c.entity === 'ticket').map((c) => c.id)).toContain(late.id);
+    expect(rest.changes.some((c) => c.entity === 'ticketEvent' && (c.data as { ticketId: string }).ticketId === late.id)).toBe(true);
+    const quiet = await pullAll(h, rest.cursor);
+    expect(quiet.changes).toEqual([]);
   });
 
   it('after the initial pull, the next pull brings only what changed; an updated row comes once with a new rev', async () => {

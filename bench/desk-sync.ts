@@ -17,9 +17,12 @@
  *                            over its first minute (target ≤ 20 ms).
  *
  * Environment: AYNI_BENCH_SCALE (default 100), AYNI_BENCH_SERVER_DIR (reuse a
- * PGlite directory already seeded at that scale), AYNI_BENCH_ROUNDTRIPS
+ * PGlite directory already seeded at that scale), AYNI_BENCH_DATABASE_URL (a
+ * real PostgreSQL database instead of PGlite — the production server of
+ * record; seeded on first use when empty), AYNI_BENCH_SEEDED=1 (the database
+ * URL is already seeded), AYNI_BENCH_ROUNDTRIPS
  * (default 40), AYNI_BENCH_PAGE_LIMIT (the engine's default, 1000),
- * AYNI_BENCH_WINDOW_S (default 60), AYNI_BENCH_PHASES (mainloop,sync).
+ * AYNI_BENCH_WINDOW_S (default 60), AYNI_BENCH_PHASES (pull,mainloop,sync).
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -42,9 +45,10 @@ const PAGE_LIMIT = envNumber('AYNI_BENCH_PAGE_LIMIT', 1_000);
 /** The diagnostic phases (pull only, the worker's sync) stop after this long: their rates are steady after a minute. */
 const WINDOW_MS = envNumber('AYNI_BENCH_WINDOW_S', 60) * 1_000;
 const reuse = process.env.AYNI_BENCH_SERVER_DIR;
+const databaseUrl = process.env.AYNI_BENCH_DATABASE_URL;
 /** AYNI_BENCH_PHASES=mainloop,sync (default both): run only some phases, e.g. to re-measure one. */
-const PHASES = (process.env.AYNI_BENCH_PHASES ?? 'mainloop,sync').split(',').map((p) => p.trim());
-const phase = (name: 'mainloop' | 'sync') => PHASES.includes(name);
+const PHASES = (process.env.AYNI_BENCH_PHASES ?? 'pull,mainloop,sync').split(',').map((p) => p.trim());
+const phase = (name: 'pull' | 'mainloop' | 'sync') => PHASES.includes(name);
 const EMAIL = DEMO_LOGINS.supervisor;
 const logger = { warn: (m: string) => note(`[desk] ${m}`), error: (m: string, c?: unknown) => note(`[desk] ${m} ${String(c)}`) };
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -52,8 +56,10 @@ const verdict = (value: number, target: number) => (value <= target ? 'MET' : 'M
 
 const work = mkdtempSync(join(tmpdir(), 'ayni-bench-desk-sync-'));
 const serverDir = reuse ?? join(work, 'server');
-const seeded = reuse !== undefined && existsSync(reuse) && readdirSync(reuse).length > 0;
-const server = new ServerProcess({ port: await freePort(), dataDir: serverDir, scale: SCALE, logPath: join(work, 'server.log') });
+const seeded = databaseUrl !== undefined ? process.env.AYNI_BENCH_SEEDED === '1' : reuse !== undefined && existsSync(reuse) && readdirSync(reuse).length > 0;
+const where = databaseUrl !== undefined ? { databaseUrl } : { dataDir: serverDir };
+const backend = databaseUrl !== undefined ? 'postgresql' : 'pglite';
+const server = new ServerProcess({ port: await freePort(), ...where, scale: SCALE, logPath: join(work, 'server.log') });
 
 async function pullOnly(): Promise<{ rows: number; pages: number; validateMsPerRow: number }> {
   const client = await login(server.url, EMAIL, DEMO_PASSWORD);
@@ -81,7 +87,7 @@ async function pullOnly(): Promise<{ rows: number; pages: number; validateMsPerR
   }
   const ms = performance.now() - started;
   // What fetching and parsing the pages costs without storing anything: the server's share of the sync.
-  report('sync.pull_only.rows_per_s', (rows / ms) * 1000, 'rows/s', { scale: SCALE, rows, pages, limit: PAGE_LIMIT, ms: Math.round(ms), complete: !more });
+  report('sync.pull_only.rows_per_s', (rows / ms) * 1000, 'rows/s', { scale: SCALE, backend, rows, pages, limit: PAGE_LIMIT, ms: Math.round(ms), complete: !more });
   return { rows, pages, validateMsPerRow: validatedRows === 0 ? 0 : validateMs / validatedRows };
 }
 
@@ -174,7 +180,7 @@ async function roundtrips(desk: DeskData): Promise<void> {
     if (i >= 3) times.push(performance.now() - t); // The first few warm the statements and connections.
   }
   const p50 = percentile(times, 50);
-  report('edit.roundtrip.p50_ms', p50, 'ms', { scale: SCALE, edits: times.length, p95: Math.round(percentile(times, 95) * 10) / 10, max: Math.round(Math.max(...times) * 10) / 10, target: 100, met: p50 <= 100 });
+  report('edit.roundtrip.p50_ms', p50, 'ms', { scale: SCALE, backend, edits: times.length, p95: Math.round(percentile(times, 95) * 10) / 10, max: Math.round(Math.max(...times) * 10) / 10, target: 100, met: p50 <= 100 });
   note(`edit.roundtrip p50 ${p50.toFixed(1)} ms (target ≤ 100 ms) ${verdict(p50, 100)}`);
 }
 
@@ -209,12 +215,13 @@ async function mainLoopStall(): Promise<void> {
   const syncMs = performance.now() - started;
   await handle.close();
   const p99 = delay.percentile(99) / 1e6;
-  report('mainloop.stall.p99_ms', p99, 'ms', { scale: SCALE, measured_ms: Math.round(syncMs), sync_complete: finished, max: Math.round(delay.max / 1e5) / 10, mean: Math.round(delay.mean / 1e4) / 100, target: 20, met: p99 <= 20 });
+  report('mainloop.stall.p99_ms', p99, 'ms', { scale: SCALE, backend, measured_ms: Math.round(syncMs), sync_complete: finished, max: Math.round(delay.max / 1e5) / 10, mean: Math.round(delay.mean / 1e4) / 100, target: 20, met: p99 <= 20 });
   note(`mainloop.stall p99 ${p99.toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms over ${sec(syncMs)} of the worker's sync${finished ? '' : ' (first window)'} (target p99 ≤ 20 ms) ${verdict(p99, 20)}`);
 }
 
 try {
-  note(seeded ? `reusing the seeded server data in ${serverDir}` : `seeding the demo company at scale ${SCALE} into ${serverDir} (minutes at scale 100)…`);
+  const place = databaseUrl !== undefined ? databaseUrl.replace(/\/\/[^@]*@/, '//') : serverDir;
+  note(seeded ? `reusing the seeded server data in ${place} (${backend})` : `seeding the demo company at scale ${SCALE} into ${place} (${backend}; minutes at scale 100)…`);
   const seedStarted = performance.now();
   await server.start(3_600_000);
   note(`server up in ${sec(performance.now() - seedStarted)}`);
@@ -225,7 +232,7 @@ try {
     await server.stop();
     await server.start(600_000);
   }
-  const pulled = await pullOnly();
+  const pulled = phase('pull') ? await pullOnly() : { rows: 0, pages: 0, validateMsPerRow: 0 };
   // The worker's sync first, while this (host) process's heap is still small: a host that has just
   // stored millions of rows itself would add its own garbage collections to the stalls.
   if (phase('mainloop')) await mainLoopStall();
@@ -234,7 +241,7 @@ try {
     await roundtrips(desk);
     await desk.close();
     const floorMs = measureFloor(join(dir, 'cache.db'), join(work, 'floor'));
-    report('sync.initial.ratio', totalMs / floorMs, 'x', { scale: SCALE, total_ms: Math.round(totalMs), floor_ms: Math.round(floorMs), target: 1.8, met: totalMs / floorMs <= 1.8 });
+    report('sync.initial.ratio', totalMs / floorMs, 'x', { scale: SCALE, backend, total_ms: Math.round(totalMs), floor_ms: Math.round(floorMs), target: 1.8, met: totalMs / floorMs <= 1.8 });
     note(`sync.initial.ratio ${(totalMs / floorMs).toFixed(2)} × floor (target ≤ 1.8) ${verdict(totalMs / floorMs, 1.8)}`);
   }
 } catch (error) {

@@ -78,7 +78,12 @@ export const SyncStatusSchema = z.object({
   pendingEdits: z.number().int().min(0),
   lastSyncAt: z.string().nullable(),
   message: z.string().optional(),
-  progress: z.object({ done: z.number().int().min(0), total: z.number().int().min(0) }).optional(),
+  /**
+   * During a long catch-up: rows done of the estimated total. `stage` is
+   * `history` once the queues are complete and the tickets' history is still
+   * arriving (the console is fully usable then).
+   */
+  progress: z.object({ done: z.number().int().min(0), total: z.number().int().min(0), stage: z.enum(['core', 'history']).optional() }).optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 

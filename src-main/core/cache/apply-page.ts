@@ -7,7 +7,7 @@
  * to lastSeq and, during an initial load, rebuilds the deferred indexes.
  */
 import type { EntityName } from '../../../src-shared/protocol/entities.ts';
-import { beginBulkLoad, finishBulkLoad } from './bulk-load.ts';
+import { beginBulkLoad, coreLoadPending, finishBulkLoad, finishCoreLoad } from './bulk-load.ts';
 import type { FaultHook } from './faults.ts';
 import type { Overlay, RowKey } from './overlay.ts';
 import type { ValidPage } from './pull-page.ts';
@@ -23,6 +23,10 @@ export interface AppliedPage {
   readonly remaining: number | undefined;
   /** True while the cache is being filled from empty (indexes deferred). */
   readonly initialLoad: boolean;
+  /** The server's stage of a pull from no cursor (core, then history); undefined once it continues with changes. */
+  readonly stage: ValidPage['stage'];
+  /** This page finished the core part of an initial load: queues, search and calendars are complete. */
+  readonly coreReady: boolean;
   readonly changed: readonly EntityName[];
 }
 
@@ -45,6 +49,15 @@ export function applyPage(deps: PageDeps, page: ValidPage): AppliedPage {
     bulk = true;
   }
   const changed = new Set<EntityName>();
+  let coreReady = false;
+  if (bulk && page.stage === 'history' && coreLoadPending(deps.db)) {
+    // The server has sent every core row: build what the console needs before the history arrives.
+    deps.faults('page.core');
+    finishCoreLoad(deps.db, CACHE_SCHEMA, deps.sql, month);
+    deps.sql.get('UPDATE sync_state SET tier_month = ? WHERE id = 1').run(month);
+    coreReady = true;
+    changed.add('ticket');
+  }
   const dirty: RowKey[] = [];
   const tierCustomers = new Set<string>();
   let allTiers = false;
@@ -81,10 +94,11 @@ export function applyPage(deps: PageDeps, page: ValidPage): AppliedPage {
     deps.sql.get('UPDATE sync_state SET confirmed_seq = max(confirmed_seq, ?) WHERE id = 1').run(page.lastSeq);
     for (const entity of deps.overlay.confirmUpTo(page.lastSeq)) changed.add(entity);
     if (bulk) {
+      coreReady ||= coreLoadPending(deps.db);
       finishBulkLoad(deps.db, CACHE_SCHEMA, deps.sql, month);
       deps.sql.get('UPDATE sync_state SET tier_month = ? WHERE id = 1').run(month);
     }
   }
   deps.faults('page.end');
-  return { applied: page.changes.length, hasMore: page.hasMore, remaining: page.remaining, initialLoad: bulk, changed: [...changed] };
+  return { applied: page.changes.length, hasMore: page.hasMore, remaining: page.remaining, initialLoad: bulk, stage: page.stage, coreReady, changed: [...changed] };
 }

@@ -6,6 +6,7 @@
 export type FaultPoint =
   | 'page.begin'
   | 'page.change'
+  | 'page.core'
   | 'page.rebase'
   | 'page.cursor'
   | 'page.end'

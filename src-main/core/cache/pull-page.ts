@@ -26,6 +26,7 @@ export interface ValidPage {
   readonly hasMore: boolean;
   readonly lastSeq: number;
   readonly remaining: number | undefined;
+  readonly stage: 'core' | 'history' | undefined;
   readonly changes: readonly ValidChange[];
 }
 
@@ -63,5 +64,5 @@ export function validatePullPage(raw: unknown, maxChanges = MAX_PAGE_CHANGES): R
     if ((data.data as { id: string }).id !== change.id) return fail(MALFORMED, malformedMessage(`id de ${change.entity} no coincide`), { index, id: change.id });
     changes.push({ entity: change.entity, op: 'upsert', id: change.id, rev: change.rev, data: data.data as RowData });
   }
-  return ok({ cursor: page.data.cursor, hasMore: page.data.hasMore, lastSeq: page.data.lastSeq, remaining: page.data.remaining, changes });
+  return ok({ cursor: page.data.cursor, hasMore: page.data.hasMore, lastSeq: page.data.lastSeq, remaining: page.data.remaining, stage: page.data.stage, changes });
 }

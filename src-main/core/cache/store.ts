@@ -14,7 +14,7 @@ import { applyPage, type AppliedPage } from './apply-page.ts';
 import { noFaults, type FaultHook } from './faults.ts';
 import { OutboxStore, type NeedsAttentionItem, type OutboxEntry, type SessionUser } from './outbox.ts';
 import { EditRefused, Overlay, type RowKey } from './overlay.ts';
-import { validatePullPage } from './pull-page.ts';
+import { validatePullPage, type ValidPage } from './pull-page.ts';
 import { createQueries, type CacheQueries } from './queries/index.ts';
 import { RowStore } from './rows.ts';
 import type { Db } from './sqlite.ts';
@@ -284,13 +284,30 @@ export class CacheStore {
    * from the last committed cursor.
    */
   applyPulledPage(raw: unknown, maxChanges?: number): Result<AppliedPage> {
-    const page = validatePullPage(raw, maxChanges);
-    if (!page.ok) return page;
+    return this.applyPulledPages([raw], maxChanges);
+  }
+
+  /**
+   * Several consecutive pulled pages in ONE transaction, the last page's
+   * cursor with them (each page's cursor is written in turn; only the last
+   * survives the commit). During an initial load this writes each b-tree
+   * page once per batch instead of once per pulled page — with random ids,
+   * per-page commits rewrite most of the id index every time. Every page is
+   * validated before anything is written; one bad page refuses the batch.
+   */
+  applyPulledPages(raws: readonly unknown[], maxChanges?: number): Result<AppliedPage> {
+    const pages: ValidPage[] = [];
+    for (const raw of raws) {
+      const page = validatePullPage(raw, maxChanges);
+      if (!page.ok) return page;
+      pages.push(page.value);
+    }
+    if (pages.length === 0) return fail('SYNC_EMPTY_BATCH', 'No hay páginas que aplicar.');
     try {
       const deps = { db: this.db, sql: this.#sql, rows: this.#rows, overlay: this.#overlay, faults: this.#faults, now: this.#now };
-      const applied = this.db.transaction(() => applyPage(deps, page.value))();
+      const applied = this.db.transaction(() => pages.map((page) => applyPage(deps, page)))();
       this.#flushReplayProblems();
-      return ok(applied);
+      return ok(combineApplied(applied));
     } catch (error) {
       this.#logger.error('No se pudo aplicar una página de sincronización', error);
       return fail('CACHE_WRITE_FAILED', 'No se pudieron guardar los datos recibidos del servidor. La copia local quedó como estaba; se volverá a intentar.');
@@ -347,4 +364,19 @@ export class CacheStore {
   #flushReplayProblems(): void {
     for (const problem of this.#overlay.replayProblems.splice(0)) this.#logger.warn(problem);
   }
+}
+
+/** What a batch of pages did, as one: counts add up, the last page says where the pull stands. */
+function combineApplied(pages: readonly AppliedPage[]): AppliedPage {
+  const last = pages[pages.length - 1] as AppliedPage;
+  const changed = new Set(pages.flatMap((p) => p.changed));
+  return {
+    applied: pages.reduce((sum, p) => sum + p.applied, 0),
+    hasMore: last.hasMore,
+    remaining: last.remaining,
+    initialLoad: pages.some((p) => p.initialLoad),
+    stage: last.stage,
+    coreReady: pages.some((p) => p.coreReady),
+    changed: [...changed],
+  };
 }

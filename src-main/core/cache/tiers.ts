@@ -30,14 +30,26 @@ const CURRENT_TIER_SQL = `
  */
 export function refreshTiers(sql: StatementCache, month: string, customerIds: Iterable<string> | 'all'): boolean {
   const ids = customerIds === 'all' ? (sql.get('SELECT id FROM customers').all() as { id: string }[]).map((r) => r.id) : [...new Set(customerIds)];
-  let ticketsChanged = false;
   for (const id of ids) {
     const row = sql.get(CURRENT_TIER_SQL).get(id, month) as { tier: Tier } | undefined;
     const tier = row?.tier ?? null;
     sql.get('UPDATE customers SET tier = ?, tier_rank = ? WHERE id = ? AND (tier IS NOT ? OR tier_rank IS NOT ?)').run(tier, tierRank(tier), id, tier, tierRank(tier));
-    ticketsChanged = syncTicketsOfCustomer(sql, id) || ticketsChanged;
   }
+  if (customerIds === 'all') return syncAllTickets(sql);
+  let ticketsChanged = false;
+  for (const id of ids) ticketsChanged = syncTicketsOfCustomer(sql, id) || ticketsChanged;
   return ticketsChanged;
+}
+
+/** Every ticket at once, one pass joined to its customer (per customer, an initial load of 100k tickets took seconds). */
+function syncAllTickets(sql: StatementCache): boolean {
+  const result = sql
+    .get(
+      `UPDATE tickets SET customer_name = c.name, tier_rank = c.tier_rank FROM customers AS c
+       WHERE c.id = tickets.customer_id AND (tickets.customer_name IS NOT c.name OR tickets.tier_rank IS NOT c.tier_rank)`,
+    )
+    .run();
+  return result.changes > 0;
 }
 
 /** Copies a customer's name and tier rank onto its tickets where they differ. */

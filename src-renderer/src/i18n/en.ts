@@ -146,6 +146,7 @@ export const en: Catalog = {
   'status.label': 'Console status',
   'status.sync.idle': 'Idle',
   'status.sync.syncing': 'Syncing…',
+  'status.sync.historyProgress': 'Queues ready · downloading ticket history… {done} of {total} records',
   'status.sync.syncingProgress': 'Syncing… {done} of {total} records',
   'status.sync.online': 'Online',
   'status.sync.offline': 'Offline',

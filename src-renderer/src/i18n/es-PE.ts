@@ -149,6 +149,7 @@ export const esPE = {
   'status.label': 'Estado de la consola',
   'status.sync.idle': 'En espera',
   'status.sync.syncing': 'Sincronizando…',
+  'status.sync.historyProgress': 'Colas listas · descargando el historial de los tickets… {done} de {total} registros',
   'status.sync.syncingProgress': 'Sincronizando… {done} de {total} registros',
   'status.sync.online': 'En línea',
   'status.sync.offline': 'Sin conexión',

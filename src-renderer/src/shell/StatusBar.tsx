@@ -22,9 +22,12 @@ function syncStateText(status: SyncStatus | null, { t, locale }: Translator): st
     case 'idle':
       return t('status.sync.idle');
     case 'syncing':
-      return status.progress && status.progress.total > 0
-        ? t('status.sync.syncingProgress', { done: formatCount(status.progress.done, locale), total: formatCount(status.progress.total, locale) })
-        : t('status.sync.syncing');
+      if (!status.progress || status.progress.total <= 0) return t('status.sync.syncing');
+      // Once the history stage starts the queues are complete: say so, so nobody waits for the bar.
+      return t(status.progress.stage === 'history' ? 'status.sync.historyProgress' : 'status.sync.syncingProgress', {
+        done: formatCount(status.progress.done, locale),
+        total: formatCount(status.progress.total, locale),
+      });
     case 'online':
       return t('status.sync.online');
     case 'offline':

@@ -118,6 +118,60 @@ describe('initial bulk load', () => {
   });
 });
 
+describe('an initial load in the server\'s stages (core, then history)', () => {
+  const deferredOn = (table: string) => (store.db.prepare('SELECT count(*) AS n FROM deferred_ddl WHERE sql LIKE ?').get(`% ON ${table}%`) as { n: number }).n;
+  const indexesOn = (table: string) => (store.db.prepare("SELECT count(*) AS n FROM cache.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").get(table) as { n: number }).n;
+
+  function stagedPages() {
+    const company = seedCompany();
+    const history = [upsert('ticketEvent', ticketEvent(company.t1.id, { body: 'Se revisó la impresora' })), upsert('timeEntry', timeEntry(company.t2.id, company.customer.id, company.tech.id))];
+    return {
+      company,
+      core: page(company.changes, { cursor: 'c1', hasMore: true, stage: 'core', remaining: 3 }),
+      history: page(history, { cursor: 'h1', hasMore: true, stage: 'history', remaining: 1 }),
+      last: page([], { cursor: 'end', hasMore: false }),
+    };
+  }
+
+  it('the queue, search and tiers are complete once the history starts; the history indexes come at the end', () => {
+    const { core, history, last } = stagedPages();
+    expect(mustOk(store.applyPulledPage(core))).toMatchObject({ initialLoad: true, stage: 'core', coreReady: false });
+    expect(indexesOn('tickets')).toBe(0);
+    expect(mustOk(store.applyPulledPage(history))).toMatchObject({ initialLoad: true, stage: 'history', coreReady: true });
+    expect(indexesOn('tickets')).toBe(TICKET_INDEXES);
+    expect(deferredOn('tickets')).toBe(0);
+    expect(deferredOn('ticket_events')).toBeGreaterThan(0);
+    expect(indexesOn('ticket_events')).toBe(0);
+    expect(mustOk(store.queries.queuePage({ view: 'all', search: 'correo' })).total).toBe(1);
+    expect(mustOk(store.queries.queuePage({ view: 'all' })).rows.every((r) => r.tier === 'business')).toBe(true);
+    expect(mustOk(store.applyPulledPage(last))).toMatchObject({ initialLoad: true, stage: undefined, coreReady: false });
+    expect(store.db.prepare('SELECT count(*) AS n FROM deferred_ddl').get()).toEqual({ n: 0 });
+    expect(indexesOn('ticket_events')).toBeGreaterThan(0);
+    expect(store.db.prepare('SELECT bulk_loading FROM sync_state').get()).toEqual({ bulk_loading: 0 });
+  });
+
+  it('a crash while the core part is built leaves the cache as it was, and the retry builds it', () => {
+    const { core, history, last } = stagedPages();
+    let crash = true;
+    store.close();
+    store = mustOpen(dir, { faults: (point) => { if (crash && point === 'page.core') throw new Error('injected crash at page.core'); } });
+    mustOk(store.applyPulledPage(core));
+    const before = dumpCache(store);
+    const failed = store.applyPulledPage(history);
+    expect(!failed.ok && failed.error.code).toBe('CACHE_WRITE_FAILED');
+    expect(dumpCache(store)).toEqual(before);
+    expect(deferredOn('tickets')).toBeGreaterThan(0);
+    crash = false;
+    store.close();
+    store = mustOpen(dir);
+    expect(store.pullParams().cursor).toBe('c1');
+    expect(mustOk(store.applyPulledPage(history)).coreReady).toBe(true);
+    mustOk(store.applyPulledPage(last));
+    expect(store.db.prepare('SELECT count(*) AS n FROM deferred_ddl').get()).toEqual({ n: 0 });
+    expect(mustOk(store.queries.queuePage({ view: 'all', search: 'impresora' })).total).toBe(1);
+  });
+});
+
 describe('a failure at any point of a page leaves the cache exactly as it was', () => {
   const points: FaultPoint[] = ['page.begin', 'page.change', 'page.rebase', 'page.cursor', 'page.end'];
 

@@ -34,6 +34,9 @@ export function applyDurabilityPragmas(db: Db, schema: string): void {
   const mode = db.pragma(`${schema}.journal_mode = WAL`, { simple: true });
   if (mode !== 'wal') throw new Error(`SQLite no aceptó el modo WAL para ${schema} (quedó en ${String(mode)}).`);
   db.pragma(`${schema}.synchronous = FULL`);
+  // A page of pulled rows touches many b-tree pages; with SQLite's default 2 MB cache a large
+  // transaction spills mid-way and writes pages twice. 32 MB per schema keeps a page's work in memory.
+  db.pragma(`${schema}.cache_size = -32768`);
 }
 
 /**

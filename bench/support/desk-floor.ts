@@ -17,8 +17,16 @@ import { note, report } from './report.ts';
 
 const CHUNK = 50_000;
 
-/** Returns the floor in ms (insert + index build) and reports sync.initial.floor_ms. */
-export function measureFloor(sourcePath: string, targetDir: string): number {
+export interface FloorOptions {
+  /** Only these tables (default: every entity table). */
+  readonly tables?: readonly string[];
+  /** The figure's name (default sync.initial.floor_ms). */
+  readonly name?: string;
+}
+
+/** Returns the floor in ms (insert + index build) and reports it. */
+export function measureFloor(sourcePath: string, targetDir: string, options: FloorOptions = {}): number {
+  const name = options.name ?? 'sync.initial.floor_ms';
   const source = new Database(sourcePath, { readonly: true, fileMustExist: true });
   const opened = openCache({ dir: targetDir, logger: { warn: note, error: note } });
   if (!opened.ok) throw new Error(opened.error.message);
@@ -28,7 +36,7 @@ export function measureFloor(sourcePath: string, targetDir: string): number {
   let rows = 0;
   try {
     beginBulkLoad(db, CACHE_SCHEMA);
-    for (const spec of Object.values(ENTITY_TABLES)) {
+    for (const spec of Object.values(ENTITY_TABLES).filter((t) => options.tables === undefined || options.tables.includes(t.table))) {
       const columns = ['rev', ...spec.columns.map((c) => c.column)];
       const read = source.prepare(`SELECT rowid, ${columns.join(', ')} FROM ${spec.table} WHERE rowid > ? ORDER BY rowid LIMIT ${CHUNK}`).raw(true);
       const insert = db.prepare(`INSERT INTO ${CACHE_SCHEMA}.${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
@@ -48,8 +56,8 @@ export function measureFloor(sourcePath: string, targetDir: string): number {
     db.transaction(() => finishBulkLoad(db, CACHE_SCHEMA, new StatementCache(db), limaMonthOf(new Date())))();
     const indexMs = performance.now() - t;
     const floorMs = insertMs + indexMs;
-    report('sync.initial.floor_ms', floorMs, 'ms', { rows, insert_ms: Math.round(insertMs), index_ms: Math.round(indexMs), chunk: CHUNK });
-    note(`sync.initial.floor ${(floorMs / 1000).toFixed(2)} s for ${rows} rows: inserts ${(insertMs / 1000).toFixed(2)} s, indexes + full text ${(indexMs / 1000).toFixed(2)} s`);
+    report(name, floorMs, 'ms', { rows, insert_ms: Math.round(insertMs), index_ms: Math.round(indexMs), chunk: CHUNK });
+    note(`${name.replace(/_ms$/, '')} ${(floorMs / 1000).toFixed(2)} s for ${rows} rows: inserts ${(insertMs / 1000).toFixed(2)} s, indexes + full text ${(indexMs / 1000).toFixed(2)} s`);
     return floorMs;
   } finally {
     target.close();

@@ -172,6 +172,29 @@ describe('an initial load in the server\'s stages (core, then history)', () => {
   });
 });
 
+describe('batches of pulled pages', () => {
+  it('stores consecutive pages in one go, ending at the last cursor', () => {
+    const { changes, customer: cu } = seedCompany();
+    const more = [ticket(cu.id, { number: 3001 }), ticket(cu.id, { number: 3002 })].map((t) => upsert('ticket', t));
+    const applied = mustOk(store.applyPulledPages([page(changes, { cursor: 'b1', hasMore: true, stage: 'core' }), page(more, { cursor: 'b2', hasMore: true, stage: 'core' })]));
+    expect(applied).toMatchObject({ applied: changes.length + 2, hasMore: true, stage: 'core', initialLoad: true });
+    expect(store.pullParams().cursor).toBe('b2');
+    expect(store.db.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 4 });
+  });
+
+  it('one malformed page refuses the whole batch and writes nothing', () => {
+    const { changes, customer: cu } = seedCompany();
+    mustOk(store.applyPulledPage(page(changes, { cursor: 'ok' })));
+    const before = dumpCache(store);
+    const good = page([upsert('ticket', ticket(cu.id, { number: 4001 }))], { cursor: 'g1', hasMore: true });
+    const bad = { ...page([upsert('ticket', ticket(cu.id, { number: 4002 }))], { cursor: 'g2' }), lastSeq: -1 };
+    const result = store.applyPulledPages([good, bad]);
+    expect(!result.ok && result.error.code).toBe('SYNC_MALFORMED_RESPONSE');
+    expect(dumpCache(store)).toEqual(before);
+    expect(store.pullParams().cursor).toBe('ok');
+  });
+});
+
 describe('a failure at any point of a page leaves the cache exactly as it was', () => {
   const points: FaultPoint[] = ['page.begin', 'page.change', 'page.rebase', 'page.cursor', 'page.end'];
 

@@ -24,6 +24,12 @@
  *   50 ms of main thread work each) and animation frames (rAF callbacks:
  *   frames the main thread could produce) between the two calls, plus the
  *   DeskApi calls sent meanwhile, by name.
+ * - `quiet(ms)`: resolves once every DeskApi call has its answer and the
+ *   socket has been silent for `ms` (trailing re-reads done).
+ * - `scrollToEnd(stepPx, timeoutMs)`: scrolls the Cola's grid by `stepPx`
+ *   every animation frame until its last row (data-index = data-total - 1)
+ *   is rendered; the grid asks for the next keyset page as it nears the end
+ *   of what is loaded, exactly as when a person scrolls.
  */
 
 export const PROBE_SCRIPT = String.raw`(() => {

@@ -19,6 +19,7 @@ import type { QueueItem } from './queue-pager.ts';
 
 /** Row height in px: two lines of text (subject, customer and plan) in a dense row. */
 export const ROW_HEIGHT = 50;
+const rowHeight = (): number => ROW_HEIGHT;
 /** The sticky column header above the rows, inside the same scroll box (keep in step with .qgrid__row--head). */
 const HEADER_HEIGHT = 32;
 /** Ask for the next page when the last rendered row is this close to the end of what is loaded. */
@@ -63,12 +64,15 @@ export function QueueTable(props: QueueTableProps): ReactNode {
     enableSubRowSelection: false,
   });
   const rows = table.getRowModel().rows;
+  // Stable while the rows are: the virtualizer recomputes every row's offset (O(rows loaded)) whenever
+  // getItemKey changes, and it renders on every scroll frame.
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    estimateSize: rowHeight,
+    getItemKey,
     overscan: 8,
     initialOffset: queueScrollTop,
     // The rows start below the sticky header, which also covers the top of the box when scrolling to a row.

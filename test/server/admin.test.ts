@@ -49,7 +49,7 @@ describeServer('calendar and admin routes', (h) => {
     ]);
     expect(CalendarResponseSchema.parse((await calendar('2026-04-02', '2026-04-02')).body).days[0]?.open).toBe(true);
 
-    const before = await h.pull('admin');
+    const before = await h.catchUp('admin');
     expect((await h.request('DELETE', '/api/v1/calendar/days/2026-03-20', { as: 'admin' })).status).toBe(200);
     expect((await h.request('DELETE', '/api/v1/calendar/days/2026-04-02', { as: 'admin' })).status).toBe(200);
     const after = await h.pull('admin', before.body.cursor);

@@ -94,7 +94,7 @@ describeServer('monthly balances', (h) => {
   });
 
   it('balance changes reach clients through pull, keyed customer:month', async () => {
-    const first = await h.pull('technician');
+    const first = await h.catchUp('technician');
     await logTime(25, '2026-03-09');
     const next = await h.pull('technician', first.body.cursor);
     const change = next.body.changes.find((c) => c.entity === 'balance');

@@ -48,6 +48,8 @@ export interface ServerHarness {
   request<T = unknown>(method: InjectOptions['method'], url: string, options?: RequestOptions): Promise<Answer<T>>;
   push(who: Role | 'technician2', mutations: readonly Omit<Mutation, 'id'>[] | readonly Mutation[], clientId?: string): Promise<Answer<PushResponse>>;
   pull(who: Role | 'technician2', cursor?: string, clientId?: string, limit?: number): Promise<Answer<PullResponse>>;
+  /** Pulls from no cursor until the server has no more (through the initial stages); the last answer. */
+  catchUp(who: Role | 'technician2', clientId?: string): Promise<Answer<PullResponse>>;
 }
 
 const USER_IDS: Readonly<Record<Role | 'technician2', string>> = {
@@ -136,6 +138,11 @@ function createHarness(kind: DatabaseKind, appOptions: AppOptions): { harness: S
       if (cursor !== undefined) query.cursor = cursor;
       if (limit !== undefined) query.limit = String(limit);
       return harness.request<PullResponse>('GET', '/api/v1/sync/pull', { as: who, query });
+    },
+    async catchUp(who, clientId = DEFAULT_CLIENT) {
+      let answer = await harness.pull(who, undefined, clientId);
+      while (answer.status === 200 && answer.body.hasMore) answer = await harness.pull(who, answer.body.cursor, clientId);
+      return answer;
     },
   };
 

@@ -192,11 +192,13 @@ function round2(n: number): number {
 
 /** The slowest inputs, for whoever tunes the queries (stderr only). */
 function slowest(cache: CacheStore, queue: readonly QueuePageInput[], search: readonly QueuePageInput[]): void {
-  const timed = [...queue, ...search].map((input) => {
-    const t = performance.now();
-    for (let i = 0; i < 3; i++) cache.queries.queuePage(input);
-    return { input, ms: (performance.now() - t) / 3 };
-  });
-  timed.sort((a, b) => b.ms - a.ms);
-  for (const { input, ms } of timed.slice(0, 8)) note(`  slow: ${ms.toFixed(2)} ms ${JSON.stringify(input)}`);
+  for (const [kind, inputs] of [['queue', queue], ['search', search]] as const) {
+    const timed = inputs.map((input) => {
+      const t = performance.now();
+      for (let i = 0; i < 3; i++) cache.queries.queuePage(input);
+      return { input, ms: (performance.now() - t) / 3 };
+    });
+    timed.sort((a, b) => b.ms - a.ms);
+    for (const { input, ms } of timed.slice(0, 8)) note(`  slow ${kind}: ${ms.toFixed(2)} ms ${JSON.stringify(input)}`);
+  }
 }

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FaultPoint } from '../../../src-main/core/cache/faults.ts';
 import type { CacheStore } from '../../../src-main/core/cache/store.ts';
-import { dumpCache, mustOk, mustOpen, page, seedCompany, tempDir, upsert } from './helpers.ts';
+import { dumpCache, mustOk, mustOpen, page, seedCompany, tempDir, ticket, upsert } from './helpers.ts';
 
 let dir: string;
 let cleanup: () => void;
@@ -260,5 +260,24 @@ describe('session changes', () => {
     expect(mustOk(store.beginSession('http://127.0.0.1:2', other))).toEqual({ cacheCleared: true });
     expect(mustOk(store.queries.queuePage({ view: 'all' })).total).toBe(0);
     expect(store.pullParams().cursor).toBeNull();
+  });
+});
+
+describe('queue totals', () => {
+  const total = (view: 'all' | 'waiting_customer' | 'onsite_pending') => mustOk(store.queries.queuePage({ view })).total;
+
+  it('follow every kind of write: pulled pages, local edits, rejections', () => {
+    expect(total('all')).toBe(2);
+    expect(total('waiting_customer')).toBe(0);
+    // The same question again (answered from memory) and after each write (asked again).
+    expect(total('all')).toBe(2);
+    mustOk(store.applyPulledPage(page([upsert('ticket', ticket(company.customer.id, { number: 1003 }))], { cursor: 'more' })));
+    expect(total('all')).toBe(3);
+    const saved = mustOk(store.applyLocalEdit('ticket.setStatus', { id: company.t2.id, status: 'waiting_customer' }));
+    expect(total('waiting_customer')).toBe(1);
+    const batch = store.takePushBatch(10);
+    expect(batch).not.toBeNull();
+    mustOk(store.applyPushResponse(batch!, { lastSeq: saved.seq, results: [{ seq: saved.seq, status: 'rejected', code: 'INVALID_TRANSITION', message: 'No.' }] }));
+    expect(total('waiting_customer')).toBe(0);
   });
 });

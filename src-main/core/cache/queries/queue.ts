@@ -17,6 +17,7 @@ import type { TicketStatus as Status, Tier as TierName, Urgency } from '../../..
 import { fail, ok, type Result } from '../../../../src-shared/result.ts';
 import { tierOfRank, tierRank } from '../tiers.ts';
 import { inList, type QueryContext } from './context.ts';
+import type { StatementCache } from '../sqlite.ts';
 import { toFtsQuery } from './search.ts';
 
 // The query's shape is part of the DeskApi contract: one definition, in src-shared.
@@ -133,7 +134,8 @@ function whereClause(input: z.output<typeof QueuePageInputSchema>, me: string | 
   const fts = input.search === undefined ? null : toFtsQuery(input.search);
   if (fts !== null) {
     params.search = fts;
-    where.push('t.row_id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH @search)');
+    // For a page, the matches are a set to probe while walking the sort's index (see `page` above).
+    where.push(`${broad}t.row_id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH @search)`);
   }
   return where;
 }
@@ -152,7 +154,16 @@ function parseInput(rawInput: QueuePageInput): Result<z.output<typeof QueuePageI
 }
 
 /** Builds the statements of a page (exported for the query-plan test). */
-export function buildQueueSql(rawInput: QueuePageInput, me: string | null): Result<QueueSql> {
+/**
+ * Below this many matches a page is read through the filters' (or the
+ * search's) own indexes and sorted — a few thousand rows sort in a
+ * millisecond or two; above it, the sort's index is walked and the filters
+ * skipped past (see whereClause), which stops after a page's worth.
+ */
+export const WALK_SORT_INDEX_ABOVE = 2_000;
+
+/** `matches` (the total, when known) picks how the page is read; unknown means walking the sort's index. */
+export function buildQueueSql(rawInput: QueuePageInput, me: string | null, matches?: number): Result<QueueSql> {
   const parsed = parseInput(rawInput);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
@@ -161,7 +172,7 @@ export function buildQueueSql(rawInput: QueuePageInput, me: string | null): Resu
   const countParams = { ...params };
   const columns = SORT_COLUMNS[input.sort.key];
   const count = `SELECT count(*) AS n FROM tickets t${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`;
-  const pageWhere = whereClause(input, me, {}, true);
+  const pageWhere = whereClause(input, me, {}, matches === undefined || matches > WALK_SORT_INDEX_ABOVE);
   if (input.after !== undefined) {
     const values = decodeCursor(input.after, input.sort.key, input.sort.dir, columns);
     if (values === null) return fail('INVALID_CURSOR', 'La posición de la lista ya no es válida; vuelve al inicio de la cola.');
@@ -204,17 +215,47 @@ interface QueueDbRow {
   pending_sync: number;
 }
 
+/**
+ * Totals of recent queue queries, valid while the connection has written
+ * nothing since (SQLite's total_changes(), which every insert, update and
+ * delete on this connection advances — the desk's only writer). A count
+ * reads every match, which for a broad filter over 100k tickets is tens of
+ * milliseconds; the next page of the same list, or the same list asked
+ * again before any change, should not pay it again.
+ */
+const countMemos = new WeakMap<StatementCache, { version: number; totals: Map<string, number> }>();
+const MAX_MEMO_ENTRIES = 256;
+
+function countOf(sql: StatementCache, count: string, params: Params): number {
+  const version = (sql.get('SELECT total_changes() AS v').get() as { v: number }).v;
+  let memo = countMemos.get(sql);
+  if (memo === undefined || memo.version !== version) {
+    memo = { version, totals: new Map() };
+    countMemos.set(sql, memo);
+  }
+  const key = `${count}\u0000${JSON.stringify(params)}`;
+  const known = memo.totals.get(key);
+  if (known !== undefined) return known;
+  const total = (sql.get(count).get(params) as { n: number }).n;
+  if (memo.totals.size >= MAX_MEMO_ENTRIES) memo.totals.clear();
+  memo.totals.set(key, total);
+  return total;
+}
+
 export function queuePage(ctx: QueryContext, rawInput: QueuePageInput): Result<QueuePage> {
   const parsed = parseInput(rawInput);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
   const me = ctx.me();
   if (input.view === 'mine' && me === null) return ok({ rows: [], total: 0, nextCursor: null });
-  const built = buildQueueSql(input, me);
+  // The total first: how many rows match decides how the page is best read.
+  const counted = buildQueueSql(input, me);
+  if (!counted.ok) return counted;
+  const total = countOf(ctx.sql, counted.value.count, counted.value.countParams);
+  const built = buildQueueSql(input, me, total);
   if (!built.ok) return built;
-  const { page, pageParams, count, countParams } = built.value;
+  const { page, pageParams } = built.value;
   const dbRows = ctx.sql.get(page).all(pageParams) as QueueDbRow[];
-  const total = (ctx.sql.get(count).get(countParams) as { n: number }).n;
   const hasMore = dbRows.length > input.limit;
   const rows = dbRows.slice(0, input.limit);
   const last = rows.at(-1);

@@ -27,7 +27,7 @@
  * real PostgreSQL database instead of PGlite — the production server of
  * record; seeded on first use when empty), AYNI_BENCH_SEEDED=1 (the database
  * URL is already seeded), AYNI_BENCH_ROUNDTRIPS
- * (default 40), AYNI_BENCH_PAGE_LIMIT (the engine's default, 1000),
+ * (default 40), AYNI_BENCH_PAGE_LIMIT (the engine's default, 1000), AYNI_BENCH_INITIAL_PAGE_LIMIT (the engine's default for the initial load, 10000),
  * AYNI_BENCH_WINDOW_S (default 60), AYNI_BENCH_PHASES (pull,mainloop,sync).
  */
 import { randomUUID } from 'node:crypto';
@@ -48,6 +48,8 @@ import { envNumber, note, percentile, report } from './support/report.ts';
 const SCALE = envNumber('AYNI_BENCH_SCALE', 100);
 const ROUNDTRIPS = envNumber('AYNI_BENCH_ROUNDTRIPS', 40);
 const PAGE_LIMIT = envNumber('AYNI_BENCH_PAGE_LIMIT', 1_000);
+/** The engine's page size during the initial load (its default). */
+const INITIAL_PAGE_LIMIT = envNumber('AYNI_BENCH_INITIAL_PAGE_LIMIT', 10_000);
 /** The diagnostic phases (pull only, the worker's sync) stop after this long: their rates are steady after a minute. */
 const WINDOW_MS = envNumber('AYNI_BENCH_WINDOW_S', 60) * 1_000;
 const reuse = process.env.AYNI_BENCH_SERVER_DIR;
@@ -144,7 +146,7 @@ const CORE_TABLES = ['customers', 'plans', 'plan_assignments', 'users', 'tickets
  */
 async function initialSync(pulled: { rows: number; validateMsPerRow: number }): Promise<{ desk: DeskData; totalMs: number; completeMs: number; dir: string }> {
   const dir = join(work, 'desk');
-  const opened = openDeskData({ dir, serverUrl: server.url, tokens: memoryTokenStore(), logger, engine: { pageLimit: PAGE_LIMIT } });
+  const opened = openDeskData({ dir, serverUrl: server.url, tokens: memoryTokenStore(), logger, engine: { pageLimit: PAGE_LIMIT, initialPageLimit: INITIAL_PAGE_LIMIT } });
   if (!opened.ok) throw new Error(opened.error.message);
   const desk = opened.value;
   const timing = timeApply(desk.cache);
@@ -169,7 +171,7 @@ async function initialSync(pulled: { rows: number; validateMsPerRow: number }): 
     tickets,
     visits,
     pages: timing.corePages,
-    limit: PAGE_LIMIT,
+    limit: INITIAL_PAGE_LIMIT,
     apply_ms: Math.round(timing.coreApplyMs),
     core_index_page_ms: Math.round(timing.corePageMs),
     waiting_on_server_ms: Math.round(totalMs - timing.coreApplyMs),
@@ -182,7 +184,7 @@ async function initialSync(pulled: { rows: number; validateMsPerRow: number }): 
     backend,
     rows: allRows,
     pages: timing.pages,
-    limit: PAGE_LIMIT,
+    limit: INITIAL_PAGE_LIMIT,
     apply_ms: Math.round(timing.applyMs),
     last_page_ms: Math.round(timing.lastPageMs),
     validate_ms_est: Math.round(pulled.validateMsPerRow * allRows),

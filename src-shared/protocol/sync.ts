@@ -27,7 +27,8 @@ export const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'clientId: 8â€
 export const PullQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
   clientId: ClientId,
-  limit: z.coerce.number().int().min(1).max(5_000).default(1_000),
+  /** Up to 10,000: a desk's initial load asks for large pages (fewer round trips, see the sync engine). */
+  limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
 });
 
 export const ChangeSchema = z.object({

@@ -9,7 +9,7 @@ import { fail, ok, type Result } from '../../../src-shared/result.ts';
 import type { RowData } from './edits/appliers.ts';
 
 /** The protocol's largest page (PullQuerySchema limit); a bigger one is a server bug or an attack. */
-export const MAX_PAGE_CHANGES = 5_000;
+export const MAX_PAGE_CHANGES = 10_000;
 const MAX_CURSOR_LENGTH = (PullQuerySchema.shape.cursor.unwrap() as { maxLength: number | null }).maxLength ?? 200;
 
 export interface ValidChange {

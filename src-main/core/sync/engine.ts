@@ -32,6 +32,8 @@ export interface SyncEngineOptions {
   /** Fallback poll when no poke arrives (ms). */
   readonly pollIntervalMs?: number;
   readonly pageLimit?: number;
+  /** Page size during an initial load (default 10,000; or pageLimit when only that is given, as small-page tests want). */
+  readonly initialPageLimit?: number;
   readonly pushBatchSize?: number;
   readonly maxResponseBytes?: number;
   readonly requestTimeoutMs?: number;
@@ -44,6 +46,14 @@ export type SyncState = SyncStatus['state'];
 
 /** Rows per stored batch during each stage of a pull from no cursor (see #pull); ordinary pulls store page by page. */
 const BATCH_ROWS: Record<PullStage | 'changes', number> = { core: 20_000, history: 10_000, changes: 0 };
+/**
+ * Page size while the server is in its initial stages (and for the first
+ * request from no cursor). Only one request can be in flight (each page
+ * names the next), so the server can only work ahead while the desk stores a
+ * page if the page it is building is large: with 1,000-row pages the two
+ * mostly took turns.
+ */
+const INITIAL_PAGE_LIMIT = 10_000;
 
 function stageOf(body: unknown): PullStage | undefined {
   const stage = typeof body === 'object' && body !== null ? (body as { stage?: unknown }).stage : undefined;
@@ -74,6 +84,7 @@ export class SyncEngine {
   readonly #logger: CoreLogger;
   readonly #pollMs: number;
   readonly #pageLimit: number;
+  readonly #initialPageLimit: number;
   readonly #pushBatch: number;
   readonly #maxBytes: number;
   readonly #timeoutMs: number;
@@ -106,6 +117,7 @@ export class SyncEngine {
     this.#logger = options.logger ?? createStderrLogger('sync');
     this.#pollMs = options.pollIntervalMs ?? 30_000;
     this.#pageLimit = options.pageLimit ?? 1_000;
+    this.#initialPageLimit = options.initialPageLimit ?? options.pageLimit ?? INITIAL_PAGE_LIMIT;
     this.#pushBatch = Math.min(options.pushBatchSize ?? 100, 500);
     this.#maxBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
     this.#timeoutMs = options.requestTimeoutMs ?? 30_000;
@@ -319,46 +331,44 @@ export class SyncEngine {
   async #pull(): Promise<Result<void>> {
     const progress = { done: 0 };
     const { cursor, clientId } = this.#cache.pullParams();
-    let current = this.#requestPage(clientId, cursor);
+    let current = this.#requestPage(clientId, cursor, cursor === null);
     let batch: unknown[] = [];
     let batchRows = 0;
     let batchStage: PullStage | undefined;
     let storedStage: PullStage | undefined;
+    const flush = async (): Promise<Result<AppliedPage>> => {
+      const stored = await this.#storeBatch(batch, progress);
+      if (stored.ok) {
+        storedStage = batchStage;
+        batch = [];
+        batchRows = 0;
+      }
+      return stored;
+    };
     for (;;) {
       const response = await current.response;
       if (!response.ok) return this.#failed(response.failure);
       const nextCursor = continuationOf(response.body);
-      const ahead = nextCursor === null ? null : this.#requestPage(clientId, nextCursor);
       const stage = stageOf(response.body);
-      if (batch.length > 0 && stage !== batchStage) {
-        const stored = await this.#storeBatch(batch, progress);
-        if (!stored.ok) {
-          ahead?.cancel();
-          return stored;
-        }
-        storedStage = batchStage;
-        batch = [];
-        batchRows = 0;
+      const ahead = nextCursor === null ? null : this.#requestPage(clientId, nextCursor, stage !== undefined);
+      // A stage never shares a batch with the next one.
+      const before = batch.length > 0 && stage !== batchStage ? await flush() : null;
+      if (before !== null && !before.ok) {
+        ahead?.cancel();
+        return before;
       }
       batch.push(response.body);
       batchRows += rowsOf(response.body);
       batchStage = stage;
       const firstHistory = stage === 'history' && storedStage !== 'history';
       if (ahead === null || firstHistory || batchRows >= BATCH_ROWS[stage ?? 'changes']) {
-        const stored = await this.#storeBatch(batch, progress);
-        if (!stored.ok) {
+        const stored = await flush();
+        if (!stored.ok || !stored.value.hasMore) {
           ahead?.cancel();
-          return stored;
-        }
-        storedStage = stage;
-        batch = [];
-        batchRows = 0;
-        if (!stored.value.hasMore) {
-          ahead?.cancel();
-          return ok(undefined);
+          return stored.ok ? ok(undefined) : stored;
         }
       }
-      current = ahead ?? this.#requestPage(clientId, this.#cache.pullParams().cursor);
+      current = ahead ?? this.#requestPage(clientId, this.#cache.pullParams().cursor, stage !== undefined);
     }
   }
 
@@ -366,7 +376,7 @@ export class SyncEngine {
   async #storeBatch(batch: readonly unknown[], progress: { done: number }): Promise<Result<AppliedPage>> {
     // One turn of the event loop lets the early request leave before the (synchronous) write.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const applied = this.#cache.applyPulledPages(batch, this.#pageLimit);
+    const applied = this.#cache.applyPulledPages(batch, Math.max(this.#pageLimit, this.#initialPageLimit));
     if (!applied.ok) {
       this.#failedWith(applied.error);
       return applied;
@@ -385,8 +395,9 @@ export class SyncEngine {
     return applied;
   }
 
-  #requestPage(clientId: string, cursor: string | null): { response: ReturnType<typeof requestJson>; cancel: () => void } {
-    const query = new URLSearchParams({ clientId, limit: String(this.#pageLimit) });
+  #requestPage(clientId: string, cursor: string | null, initial: boolean): { response: ReturnType<typeof requestJson>; cancel: () => void } {
+    const limit = initial ? this.#initialPageLimit : this.#pageLimit;
+    const query = new URLSearchParams({ clientId, limit: String(limit) });
     if (cursor !== null) query.set('cursor', cursor);
     const own = new AbortController();
     const response = requestJson({

@@ -238,7 +238,7 @@ describe('malformed pages are refused before anything is written', () => {
     ['an absurd cursor', (good) => ({ ...good, cursor: 'x'.repeat(5000) }), 'SYNC_MALFORMED_RESPONSE'],
     ['an id that does not match its data', (good) => ({ ...good, changes: [{ ...good.changes[0]!, id: crypto.randomUUID() }] }), 'SYNC_MALFORMED_RESPONSE'],
     ['not an object at all', () => 'null', 'SYNC_MALFORMED_RESPONSE'],
-    ['a page over the protocol maximum', (good) => ({ ...good, changes: Array.from({ length: 5_001 }, () => good.changes[0]) }), 'SYNC_PAGE_TOO_LARGE'],
+    ['a page over the protocol maximum', (good) => ({ ...good, changes: Array.from({ length: 10_001 }, () => good.changes[0]) }), 'SYNC_PAGE_TOO_LARGE'],
   ];
   for (const [name, corrupt, code] of cases) {
     it(name, () => {

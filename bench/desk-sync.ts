@@ -27,7 +27,7 @@
  * real PostgreSQL database instead of PGlite — the production server of
  * record; seeded on first use when empty), AYNI_BENCH_SEEDED=1 (the database
  * URL is already seeded), AYNI_BENCH_ROUNDTRIPS
- * (default 40), AYNI_BENCH_PAGE_LIMIT (the engine's default, 1000), AYNI_BENCH_INITIAL_PAGE_LIMIT (the engine's default for the initial load, 10000),
+ * (default 40), AYNI_BENCH_PAGE_LIMIT (the engine's default, 1000), AYNI_BENCH_INITIAL_PAGE_LIMIT (the engine's default for the initial load, 1000),
  * AYNI_BENCH_WINDOW_S (default 60), AYNI_BENCH_PHASES (pull,mainloop,sync).
  */
 import { randomUUID } from 'node:crypto';
@@ -49,7 +49,7 @@ const SCALE = envNumber('AYNI_BENCH_SCALE', 100);
 const ROUNDTRIPS = envNumber('AYNI_BENCH_ROUNDTRIPS', 40);
 const PAGE_LIMIT = envNumber('AYNI_BENCH_PAGE_LIMIT', 1_000);
 /** The engine's page size during the initial load (its default). */
-const INITIAL_PAGE_LIMIT = envNumber('AYNI_BENCH_INITIAL_PAGE_LIMIT', 10_000);
+const INITIAL_PAGE_LIMIT = envNumber('AYNI_BENCH_INITIAL_PAGE_LIMIT', 1_000);
 /** The diagnostic phases (pull only, the worker's sync) stop after this long: their rates are steady after a minute. */
 const WINDOW_MS = envNumber('AYNI_BENCH_WINDOW_S', 60) * 1_000;
 const reuse = process.env.AYNI_BENCH_SERVER_DIR;

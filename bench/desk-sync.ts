@@ -115,10 +115,10 @@ interface ApplyTiming {
 /** Times every applyPulledPage of this cache (the desk's own CPU per page), and when the core part was ready. */
 function timeApply(cache: CacheStore): ApplyTiming {
   const timing: ApplyTiming = { applyMs: 0, corePageMs: 0, lastPageMs: 0, pages: 0, coreReadyAt: null, corePages: 0, coreApplyMs: 0 };
-  const original = cache.applyPulledPages.bind(cache);
-  cache.applyPulledPages = (raws, max) => {
+  const original = cache.applyValidatedPages.bind(cache);
+  cache.applyValidatedPages = (pages) => {
     const t = performance.now();
-    const result = original(raws, max);
+    const result = original(pages);
     const ms = performance.now() - t;
     timing.applyMs += ms;
     timing.pages += 1;

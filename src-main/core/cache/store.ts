@@ -302,6 +302,11 @@ export class CacheStore {
       if (!page.ok) return page;
       pages.push(page.value);
     }
+    return this.applyValidatedPages(pages);
+  }
+
+  /** applyPulledPages for pages the caller has already validated (validatePullPage), e.g. as they arrived. */
+  applyValidatedPages(pages: readonly ValidPage[]): Result<AppliedPage> {
     if (pages.length === 0) return fail('SYNC_EMPTY_BATCH', 'No hay páginas que aplicar.');
     try {
       const deps = { db: this.db, sql: this.#sql, rows: this.#rows, overlay: this.#overlay, faults: this.#faults, now: this.#now };

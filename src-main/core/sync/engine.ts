@@ -10,6 +10,7 @@ import type { SyncStatus } from '../../../src-shared/ipc/desk-api.ts';
 import type { EntityName } from '../../../src-shared/protocol/entities.ts';
 import { API_PREFIX, LoginResponseSchema, SCHEMA_VERSION, type PullStage } from '../../../src-shared/protocol/sync.ts';
 import { fail, ok, type AppError, type Result } from '../../../src-shared/result.ts';
+import { validatePullPage, type ValidPage } from '../cache/pull-page.ts';
 import type { AppliedPage, LocalEditSaved, CacheStore } from '../cache/store.ts';
 import type { SessionUser } from '../cache/outbox.ts';
 import { createStderrLogger, type CoreLogger } from '../log.ts';
@@ -59,11 +60,6 @@ const INITIAL_PAGE_LIMIT = 1_000;
 function stageOf(body: unknown): PullStage | undefined {
   const stage = typeof body === 'object' && body !== null ? (body as { stage?: unknown }).stage : undefined;
   return stage === 'core' || stage === 'history' ? stage : undefined;
-}
-
-function rowsOf(body: unknown): number {
-  const changes = typeof body === 'object' && body !== null ? (body as { changes?: unknown }).changes : undefined;
-  return Array.isArray(changes) ? changes.length : 0;
 }
 
 /** The cursor to continue from when a raw (not yet validated) page says there is more; null otherwise. */
@@ -333,7 +329,7 @@ export class SyncEngine {
     const progress = { done: 0 };
     const { cursor, clientId } = this.#cache.pullParams();
     let current = this.#requestPage(clientId, cursor, cursor === null);
-    let batch: unknown[] = [];
+    let batch: ValidPage[] = [];
     let batchRows = 0;
     let batchStage: PullStage | undefined;
     let storedStage: PullStage | undefined;
@@ -358,8 +354,14 @@ export class SyncEngine {
         ahead?.cancel();
         return before;
       }
-      batch.push(response.body);
-      batchRows += rowsOf(response.body);
+      // Validated on arrival, while the server builds the next page, not when the batch is stored.
+      const valid = validatePullPage(response.body, Math.max(this.#pageLimit, this.#initialPageLimit));
+      if (!valid.ok) {
+        ahead?.cancel();
+        return this.#failedWith(valid.error);
+      }
+      batch.push(valid.value);
+      batchRows += valid.value.changes.length;
       batchStage = stage;
       const firstHistory = stage === 'history' && storedStage !== 'history';
       if (ahead === null || firstHistory || batchRows >= BATCH_ROWS[stage ?? 'changes']) {
@@ -374,10 +376,10 @@ export class SyncEngine {
   }
 
   /** Stores pulled pages in one transaction and tells the listeners. */
-  async #storeBatch(batch: readonly unknown[], progress: { done: number }): Promise<Result<AppliedPage>> {
+  async #storeBatch(batch: readonly ValidPage[], progress: { done: number }): Promise<Result<AppliedPage>> {
     // One turn of the event loop lets the early request leave before the (synchronous) write.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const applied = this.#cache.applyPulledPages(batch, Math.max(this.#pageLimit, this.#initialPageLimit));
+    const applied = this.#cache.applyValidatedPages(batch);
     if (!applied.ok) {
       this.#failedWith(applied.error);
       return applied;

@@ -363,6 +363,9 @@ export class SyncEngine {
       batch.push(valid.value);
       batchRows += valid.value.changes.length;
       batchStage = stage;
+      // The bar moves with every page that arrives, not only when a batch is stored.
+      // ("history" only once the core is stored: until then the queues are not ready.)
+      this.#showProgress(progress.done + batchRows, valid.value, stage === 'history' && storedStage !== 'history' ? 'core' : stage);
       const firstHistory = stage === 'history' && storedStage !== 'history';
       if (ahead === null || firstHistory || batchRows >= BATCH_ROWS[stage ?? 'changes']) {
         const stored = await flush();
@@ -388,14 +391,22 @@ export class SyncEngine {
     progress.done += page.applied;
     if (page.changed.length > 0) this.#emitRows(page.changed);
     if (!page.hasMore) return applied;
-    if (page.remaining !== undefined) {
-      const total = progress.done + page.remaining;
-      this.#progress = page.stage === undefined ? { done: progress.done, total } : { done: progress.done, total, stage: page.stage };
-    }
     // Once the core part is in, the queues can refresh even though the history is still coming.
-    if (page.coreReady) this.#emitRows(['*']);
-    this.#emitStatus();
+    // (The progress itself was announced as each page arrived.)
+    if (page.coreReady) {
+      if (this.#progress !== undefined) this.#progress = { ...this.#progress, stage: 'history' };
+      this.#emitRows(['*']);
+      this.#emitStatus();
+    }
     return applied;
+  }
+
+  /** Rows received so far (stored, or waiting in a batch) of the server's estimate, for the progress bar. */
+  #showProgress(done: number, page: ValidPage, stage: PullStage | undefined): void {
+    if (!page.hasMore || page.remaining === undefined) return;
+    const total = done + page.remaining;
+    this.#progress = stage === undefined ? { done, total } : { done, total, stage };
+    this.#emitStatus();
   }
 
   #requestPage(clientId: string, cursor: string | null, initial: boolean): { response: ReturnType<typeof requestJson>; cancel: () => void } {

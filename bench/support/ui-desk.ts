@@ -27,11 +27,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Change } from '../../src-shared/protocol/sync.ts';
-import type { EntityName } from '../../src-shared/protocol/entities.ts';
 import type { CacheStore } from '../../src-main/core/cache/store.ts';
 import { memoryTokenStore, openDeskData } from '../../src-main/core/sync/index.ts';
 import { startBridge, type Bridge } from '../../src-main/bridge/server.ts';
-import { streamDemoCompany, type DemoBatch } from '../../src-server/demo/generate.ts';
+import { DEMO_ENTITY_OF, streamDemoCompany, type DemoBatch } from '../../src-server/demo/generate.ts';
 import { DEFAULT_DEMO_SEED } from '../../src-server/demo/seed.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src-server/demo/staff.ts';
 import { freePort, ServerProcess } from '../../test/soak/processes.ts';
@@ -43,18 +42,7 @@ const GENERATED_PAGE = 5_000;
 /** The engine's own pull page size. */
 const SERVER_PAGE = 1_000;
 
-const ENTITY_OF: Readonly<Record<keyof DemoBatch, EntityName>> = {
-  plans: 'plan',
-  customers: 'customer',
-  planAssignments: 'planAssignment',
-  users: 'user',
-  tickets: 'ticket',
-  ticketEvents: 'ticketEvent',
-  visits: 'visit',
-  timeEntries: 'timeEntry',
-  purchases: 'purchase',
-  calendarDays: 'calendarDay',
-};
+const ENTITY_OF = DEMO_ENTITY_OF;
 
 export interface UiDesk {
   readonly bridge: Bridge;

@@ -10,7 +10,7 @@
  * Generation streams month by month, so the seed can insert in batches
  * without holding a large company in memory.
  */
-import type { CalendarDayEntity, Channel, Customer, Plan, PlanAssignment, Purchase, Ticket, TicketEvent, TimeEntry, Visit } from '../../src-shared/protocol/entities.ts';
+import type { CalendarDayEntity, Channel, Customer, EntityName, Plan, PlanAssignment, Purchase, Ticket, TicketEvent, TimeEntry, Visit } from '../../src-shared/protocol/entities.ts';
 import { createTravelEstimator } from '../../src-shared/travel/index.ts';
 import { buildPlanBook, UsageTracker } from './billing.ts';
 import { buildDemoCalendar } from './calendar-days.ts';
@@ -46,6 +46,20 @@ export interface DemoCompany {
 
 /** One slice of the company: the reference data first, then tickets (with all their rows) in creation order. */
 export type DemoBatch = DemoCompany;
+
+/** The synced entity each list of the company holds (for tests and benchmarks that ship it as pulled rows). */
+export const DEMO_ENTITY_OF: Readonly<Record<keyof DemoCompany, EntityName>> = {
+  plans: 'plan',
+  customers: 'customer',
+  planAssignments: 'planAssignment',
+  users: 'user',
+  tickets: 'ticket',
+  ticketEvents: 'ticketEvent',
+  visits: 'visit',
+  timeEntries: 'timeEntry',
+  purchases: 'purchase',
+  calendarDays: 'calendarDay',
+};
 
 export interface DemoStats {
   /** Visits the crew had no room for (they are left out); stays 0 when the size rules hold. */

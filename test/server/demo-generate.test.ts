@@ -3,26 +3,15 @@
  * shape, and the company the design describes (DESIGN.md §1, §4).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { entitySchemas, type EntityName } from '../../src-shared/protocol/entities.ts';
+import { entitySchemas } from '../../src-shared/protocol/entities.ts';
 import { isInServiceArea, listDistricts } from '../../src-shared/geo/districts.ts';
 import { limaDateOf } from '../../src-shared/calendar/index.ts';
-import { demoSize, generateDemoCompany, type DemoCompany } from '../../src-server/demo/generate.ts';
+import { DEMO_ENTITY_OF, demoSize, generateDemoCompany, type DemoCompany } from '../../src-server/demo/generate.ts';
 import { rucCheckDigit } from '../../src-server/demo/customers.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src-server/demo/staff.ts';
 import { DEMO_SEED, DEMO_TODAY, groupBy, makeDemo, type DemoFixture } from './demo-fixture.ts';
 
-const ENTITY_OF: Record<keyof DemoCompany, EntityName> = {
-  plans: 'plan',
-  customers: 'customer',
-  planAssignments: 'planAssignment',
-  users: 'user',
-  tickets: 'ticket',
-  ticketEvents: 'ticketEvent',
-  visits: 'visit',
-  timeEntries: 'timeEntry',
-  purchases: 'purchase',
-  calendarDays: 'calendarDay',
-};
+const ENTITY_OF = DEMO_ENTITY_OF;
 
 let demo: DemoFixture;
 let company: DemoCompany;

@@ -35,7 +35,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { HISTORY_TABLES } from '../src-main/core/cache/bulk-load.ts';
 import { validatePullPage } from '../src-main/core/cache/pull-page.ts';
+import { ENTITY_TABLE_NAMES } from '../src-main/core/cache/rows.ts';
 import type { CacheStore } from '../src-main/core/cache/store.ts';
 import { memoryTokenStore, openDeskData, type DeskData } from '../src-main/core/sync/index.ts';
 import { startDeskCoreWorker } from '../src-main/core/worker-host.ts';
@@ -134,8 +136,8 @@ function timeApply(cache: CacheStore): ApplyTiming {
   return timing;
 }
 
-const HISTORY_TABLES = ['ticket_events', 'time_entries'];
-const CORE_TABLES = ['customers', 'plans', 'plan_assignments', 'users', 'tickets', 'visits', 'purchases', 'balances', 'calendar_days'];
+/** The tables of the server's core stage: every entity table but the history. */
+const CORE_TABLES = ENTITY_TABLE_NAMES.filter((table) => !HISTORY_TABLES.includes(table));
 
 /**
  * sync.initial.total_ms: login → the core part of the initial sync stored and

@@ -22,9 +22,9 @@
  * The log keeps one row per entity (its latest change), so an initial pull
  * from no cursor pages through every live row once — the bulk load, in two
  * stages (core, then history; see STAGE_FILTER) — and then simply continues
- * as an incremental pull. `lastSeq` is read in the
- * same snapshot as the changes, so a client can tell which of its queued
- * mutations the delivered rows already reflect.
+ * as an incremental pull. `lastSeq` is read in the same snapshot as the
+ * changes, so a client can tell which of its queued mutations the delivered
+ * rows already reflect.
  */
 import type { EntityName } from '../../src-shared/protocol/entities.ts';
 import { HISTORY_ENTITIES, type Change, type PullResponse } from '../../src-shared/protocol/sync.ts';

@@ -363,10 +363,10 @@ export class SyncEngine {
       batch.push(valid.value);
       batchRows += valid.value.changes.length;
       batchStage = stage;
+      const firstHistory = stage === 'history' && storedStage !== 'history';
       // The bar moves with every page that arrives, not only when a batch is stored.
       // ("history" only once the core is stored: until then the queues are not ready.)
-      this.#showProgress(progress.done + batchRows, valid.value, stage === 'history' && storedStage !== 'history' ? 'core' : stage);
-      const firstHistory = stage === 'history' && storedStage !== 'history';
+      this.#showProgress(progress.done + batchRows, valid.value, firstHistory ? 'core' : stage);
       if (ahead === null || firstHistory || batchRows >= BATCH_ROWS[stage ?? 'changes']) {
         const stored = await flush();
         if (!stored.ok || !stored.value.hasMore) {

@@ -12,7 +12,7 @@
  * Pure, for the unit tests.
  */
 import type { Locale } from '../../../src-shared/ipc/desk-api.ts';
-import { parseIsoDate, toIsoDate, type CivilDate } from './format.ts';
+import { addMonths, parseIsoDate, toIsoDate, weekRows, type CivilDate } from './format.ts';
 
 export type DateEntryProblem = 'empty' | 'format' | 'noSuchDay' | 'afterMax' | 'beforeMin';
 
@@ -83,8 +83,7 @@ export function addDays(iso: string, days: number): string {
 /** A civil date moved by whole months, on the same day or the month's last (31 Jan + 1 month = 28/29 Feb). */
 export function addMonthsToDate(iso: string, months: number): string {
   const { year, month, day } = parseIsoDate(iso);
-  const index = year * 12 + (month - 1) + months;
-  const target = { year: Math.floor(index / 12), month: (index % 12) + 1 };
+  const target = addMonths(year, month, months);
   return toIsoDate({ ...target, day: Math.min(day, daysInMonth(target.year, target.month)) });
 }
 
@@ -104,11 +103,6 @@ export function isoWeekday(iso: string): number {
 
 /** A month as weeks of seven ISO dates, Monday first; `null` pads before the 1st and after the last day. */
 export function monthWeeks(year: number, month: number): Array<Array<string | null>> {
-  const first = toIsoDate({ year, month, day: 1 });
-  const cells: Array<string | null> = Array.from({ length: isoWeekday(first) - 1 }, () => null);
-  for (let day = 1; day <= daysInMonth(year, month); day++) cells.push(toIsoDate({ year, month, day }));
-  while (cells.length % 7 !== 0) cells.push(null);
-  const weeks: Array<Array<string | null>> = [];
-  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
-  return weeks;
+  const days = Array.from({ length: daysInMonth(year, month) }, (_, i) => toIsoDate({ year, month, day: i + 1 }));
+  return weekRows(days, isoWeekday(days[0] as string));
 }

@@ -142,6 +142,15 @@ export function formatHours(minutes: number, locale: Locale): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 1 }).format(minutes / 60);
 }
 
+/** Rows of seven cells, Monday to Sunday, for month grids: `null` pads before the 1st (ISO weekday `firstWeekday`) and after the last day. */
+export function weekRows<T>(days: readonly T[], firstWeekday: number): Array<Array<T | null>> {
+  const cells: Array<T | null> = [...Array.from({ length: firstWeekday - 1 }, () => null), ...days];
+  while (cells.length % 7 !== 0) cells.push(null);
+  const weeks: Array<Array<T | null>> = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  return weeks;
+}
+
 /** Shifts a (year, month) by whole months. */
 export function addMonths(year: number, month: number, delta: number): { year: number; month: number } {
   const index = year * 12 + (month - 1) + delta;

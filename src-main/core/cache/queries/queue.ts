@@ -87,6 +87,7 @@ function decodeCursor(cursor: string, key: string, dir: string, columns: readonl
 }
 
 type Params = Record<string, string | number | null>;
+type QueueInput = z.output<typeof QueuePageInputSchema>;
 
 /** Same ranks as the tickets.urgency_rank generated column. */
 const URGENCY_RANK: { readonly [U in Urgency]: number } = { critical: 0, high: 1, medium: 2, low: 3 };
@@ -100,7 +101,7 @@ const URGENCY_RANK: { readonly [U in Urgency]: number } = { critical: 0, high: 1
  * sort's index and skipping the others stops after a few hundred rows. The
  * count keeps the indexes (it reads every match anyway).
  */
-function whereClause(input: z.output<typeof QueuePageInputSchema>, me: string | null, params: Params, page = false): string[] {
+function whereClause(input: QueueInput, me: string | null, params: Params, page = false): string[] {
   const where: string[] = [];
   switch (input.view) {
     case 'mine':
@@ -147,13 +148,12 @@ export interface QueueSql {
   readonly countParams: Params;
 }
 
-function parseInput(rawInput: QueuePageInput): Result<z.output<typeof QueuePageInputSchema>> {
+function parseInput(rawInput: QueuePageInput): Result<QueueInput> {
   const parsed = QueuePageInputSchema.safeParse(rawInput);
   if (parsed.success) return ok(parsed.data);
   return fail('VALIDATION', `Consulta de cola no válida: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
 }
 
-/** Builds the statements of a page (exported for the query-plan test). */
 /**
  * Below this many matches a page is read through the filters' (or the
  * search's) own indexes and sorted — a few thousand rows sort in a
@@ -162,17 +162,18 @@ function parseInput(rawInput: QueuePageInput): Result<z.output<typeof QueuePageI
  */
 export const WALK_SORT_INDEX_ABOVE = 2_000;
 
+
+function countSql(input: QueueInput, me: string | null): { readonly count: string; readonly countParams: Params } {
+  const countParams: Params = {};
+  const where = whereClause(input, me, countParams);
+  return { count: `SELECT count(*) AS n FROM tickets t${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`, countParams };
+}
+
 /** `matches` (the total, when known) picks how the page is read; unknown means walking the sort's index. */
-export function buildQueueSql(rawInput: QueuePageInput, me: string | null, matches?: number): Result<QueueSql> {
-  const parsed = parseInput(rawInput);
-  if (!parsed.ok) return parsed;
-  const input = parsed.value;
+function pageSql(input: QueueInput, me: string | null, matches: number | undefined): Result<{ readonly page: string; readonly pageParams: Params }> {
   const params: Params = {};
-  const where = whereClause(input, me, params);
-  const countParams = { ...params };
   const columns = SORT_COLUMNS[input.sort.key];
-  const count = `SELECT count(*) AS n FROM tickets t${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`;
-  const pageWhere = whereClause(input, me, {}, matches === undefined || matches > WALK_SORT_INDEX_ABOVE);
+  const where = whereClause(input, me, params, matches === undefined || matches > WALK_SORT_INDEX_ABOVE);
   if (input.after !== undefined) {
     const values = decodeCursor(input.after, input.sort.key, input.sort.dir, columns);
     if (values === null) return fail('INVALID_CURSOR', 'La posición de la lista ya no es válida; vuelve al inicio de la cola.');
@@ -180,7 +181,7 @@ export function buildQueueSql(rawInput: QueuePageInput, me: string | null, match
       params[`k${i}`] = value;
     });
     const op = input.sort.dir === 'asc' ? '>' : '<';
-    pageWhere.push(`(${columns.map((c) => `t.${c.column}`).join(', ')}) ${op} (${columns.map((_, i) => `@k${i}`).join(', ')})`);
+    where.push(`(${columns.map((c) => `t.${c.column}`).join(', ')}) ${op} (${columns.map((_, i) => `@k${i}`).join(', ')})`);
   }
   params.limit = input.limit + 1;
   const dir = input.sort.dir === 'asc' ? 'ASC' : 'DESC';
@@ -188,10 +189,19 @@ export function buildQueueSql(rawInput: QueuePageInput, me: string | null, match
       t.tier_rank, t.created_at, t.updated_at, t.status_band, t.urgency_rank, t.number_key,
       EXISTS (SELECT 1 FROM overlay_touches o WHERE o.entity = 'ticket' AND o.id = t.id) AS pending_sync
     FROM tickets t LEFT JOIN users u ON u.id = t.assignee_id
-    ${pageWhere.length > 0 ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY ${columns.map((c) => `t.${c.column} ${dir}`).join(', ')}
     LIMIT @limit`;
-  return ok({ page, pageParams: params, count, countParams });
+  return ok({ page, pageParams: params });
+}
+
+/** Builds the statements of a page (exported for the query-plan test). */
+export function buildQueueSql(rawInput: QueuePageInput, me: string | null, matches?: number): Result<QueueSql> {
+  const parsed = parseInput(rawInput);
+  if (!parsed.ok) return parsed;
+  const page = pageSql(parsed.value, me, matches);
+  if (!page.ok) return page;
+  return ok({ ...page.value, ...countSql(parsed.value, me) });
 }
 
 interface QueueDbRow {
@@ -249,10 +259,9 @@ export function queuePage(ctx: QueryContext, rawInput: QueuePageInput): Result<Q
   const me = ctx.me();
   if (input.view === 'mine' && me === null) return ok({ rows: [], total: 0, nextCursor: null });
   // The total first: how many rows match decides how the page is best read.
-  const counted = buildQueueSql(input, me);
-  if (!counted.ok) return counted;
-  const total = countOf(ctx.sql, counted.value.count, counted.value.countParams);
-  const built = buildQueueSql(input, me, total);
+  const { count, countParams } = countSql(input, me);
+  const total = countOf(ctx.sql, count, countParams);
+  const built = pageSql(input, me, total);
   if (!built.ok) return built;
   const { page, pageParams } = built.value;
   const dbRows = ctx.sql.get(page).all(pageParams) as QueueDbRow[];

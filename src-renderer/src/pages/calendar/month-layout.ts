@@ -6,7 +6,7 @@ import { STANDARD_CLOSES_AT, STANDARD_OPENS_AT } from '../../../../src-shared/ca
 import type { CalendarDay, CalendarMonth } from '../../../../src-shared/ipc/desk-api.ts';
 import { assertNever } from '../../../../src-shared/result.ts';
 import type { MessageParams, Translator } from '../../i18n/catalog.ts';
-import { formatLongDate } from '../../i18n/format.ts';
+import { formatLongDate, weekRows } from '../../i18n/format.ts';
 
 export type DayKind = 'open' | 'opening' | 'weekend' | 'holiday' | 'closure' | 'closed';
 
@@ -32,11 +32,7 @@ export function weeksOf(month: CalendarMonth): Array<Array<CalendarDay | null>> 
   const days = [...month.days].sort((a, b) => a.date.localeCompare(b.date));
   const first = days[0];
   if (!first) return [];
-  const cells: Array<CalendarDay | null> = [...Array.from({ length: first.weekday - 1 }, () => null), ...days];
-  while (cells.length % 7 !== 0) cells.push(null);
-  const weeks: Array<Array<CalendarDay | null>> = [];
-  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
-  return weeks;
+  return weekRows(days, first.weekday);
 }
 
 /** Holidays, closures and openings of the month, in date order, for the list beside the grid. */

@@ -8,9 +8,10 @@
  *   or keydown (when the browser created the input event, on the same clock
  *   as performance.now()). A MutationObserver checks after every DOM change
  *   whether the screen now shows the target:
- *     {kind: "queue"}: the Cola is `data-state="ready"` with a grid element
- *       that is not the one shown when armed (the grid is unmounted while a
- *       new query loads) holding at least one row, or a new empty-state;
+ *     {kind: "queue"}: the Cola is `data-state="ready"` and its
+ *       `data-answer` (a count of the first pages it has shown) is not the
+ *       one seen when armed, with a grid holding at least one row or the
+ *       empty-state (the grid stays mounted: rows are updated in place);
  *     {kind: "ticket", id}: the ticket workspace is ready for that id, with
  *       a non-empty title and a thread that lists at least one item.
  *   Then requestAnimationFrame + a posted message: the message runs after
@@ -84,6 +85,7 @@ export const PROBE_SCRIPT = String.raw`(() => {
       root,
       grid: root ? root.querySelector('[data-testid="queue-grid"]') : null,
       empty: root ? root.querySelector('[data-testid="queue-empty"]') : null,
+      answer: root ? root.dataset.answer : undefined,
     };
   }
 
@@ -91,8 +93,11 @@ export const PROBE_SCRIPT = String.raw`(() => {
     if (a.target.kind === 'queue') {
       const q = queueParts();
       if (!q.root || q.root.dataset.state !== 'ready') return false;
-      if (q.grid && q.grid !== a.before.grid && q.grid.querySelector('[role="row"][data-ticket-id]')) return true;
-      return q.empty !== null && q.empty !== a.before.empty;
+      // A new answer: the Cola counts the first pages it has shown (data-answer); the grid stays
+      // mounted and its rows are updated in place.
+      if (q.root.dataset.answer === a.before.answer) return false;
+      if (q.grid && q.grid.querySelector('[role="row"][data-ticket-id]')) return true;
+      return q.empty !== null;
     }
     const t = document.querySelector('[data-page="ticket"][data-state="ready"]');
     if (!t || t.dataset.ticketId !== a.target.id) return false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QueuePage, QueuePageInput, QueueRow } from '../../../src-shared/ipc/work-calls.ts';
 import type { Result } from '../../../src-shared/result.ts';
-import { QueuePager, queryKeyOf } from '../../../src-renderer/src/pages/queue/queue-pager.ts';
+import { PAGE_SIZE, QueuePager, queryKeyOf } from '../../../src-renderer/src/pages/queue/queue-pager.ts';
 import type { QueueQuery } from '../../../src-renderer/src/state/queue-store.ts';
 
 function row(n: number, status: QueueRow['status'] = 'new'): QueueRow {
@@ -99,7 +99,7 @@ describe('queue pager', () => {
     const desk = new FakeDesk(3);
     const pager = new QueuePager({ fetchPage: desk.fetchPage });
     pager.setQuery(query({ view: 'mine', search: '  impresora ', filters: { urgency: ['critical'] } }));
-    expect(desk.calls[0]).toEqual({ view: 'mine', filters: { urgency: ['critical'] }, sort: { key: 'priority', dir: 'asc' }, limit: 100, search: 'impresora' });
+    expect(desk.calls[0]).toEqual({ view: 'mine', filters: { urgency: ['critical'] }, sort: { key: 'priority', dir: 'asc' }, limit: PAGE_SIZE, search: 'impresora' });
     pager.setQuery(query({ search: '   ' }));
     expect(desk.calls[1]).not.toHaveProperty('search');
   });
@@ -191,7 +191,7 @@ describe('queue pager', () => {
     pager.loadMore();
     await desk.answer();
     expect(pager.getSnapshot()).toMatchObject({ status: 'error', error: { code: 'DESK_UNAVAILABLE' } });
-    expect(pager.getSnapshot().items).toHaveLength(100);
+    expect(pager.getSnapshot().items).toHaveLength(PAGE_SIZE);
 
     desk.failNext = { ok: false, error: { code: 'DESK_UNAVAILABLE', message: 'sin escritorio' } };
     const fresh = new QueuePager({ fetchPage: desk.fetchPage });
@@ -222,6 +222,42 @@ describe('queue pager', () => {
     now = 5_000;
     await desk.answer();
     expect(pager.getSnapshot().items.map((i) => i.readAt)).toEqual([5_000, 5_000]);
+  });
+
+  it('keeps the last query\'s rows on screen while another loads, and says whose they are', async () => {
+    const desk = new FakeDesk(30);
+    const pager = new QueuePager({ fetchPage: desk.fetchPage });
+    pager.setQuery(query({ view: 'mine' }));
+    await desk.answer();
+    const mine = pager.getSnapshot();
+    expect(mine).toMatchObject({ status: 'ready', answer: 1, queryKey: queryKeyOf(query({ view: 'mine' })), rowsKey: queryKeyOf(query({ view: 'mine' })) });
+
+    desk.rows = [row(7), row(8)];
+    pager.setQuery(query({ view: 'unassigned' }));
+    const loading = pager.getSnapshot();
+    expect(loading).toMatchObject({ status: 'loading', answer: 1, queryKey: queryKeyOf(query({ view: 'unassigned' })), rowsKey: mine.rowsKey });
+    expect(loading.items).toBe(mine.items);
+    pager.loadMore(); // not for the rows of another query
+    expect(desk.calls).toHaveLength(2);
+
+    await desk.answer();
+    expect(pager.getSnapshot()).toMatchObject({ status: 'ready', answer: 2, total: 2, rowsKey: queryKeyOf(query({ view: 'unassigned' })) });
+    expect(pager.getSnapshot().items.map((i) => i.number)).toEqual([7, 8]);
+
+    pager.refresh(); // a re-read is not a new answer
+    await desk.answer();
+    expect(pager.getSnapshot().answer).toBe(2);
+  });
+
+  it('drops the last query\'s rows when the first read of another fails', async () => {
+    const desk = new FakeDesk(5);
+    const pager = new QueuePager({ fetchPage: desk.fetchPage });
+    pager.setQuery(query());
+    await desk.answer();
+    desk.failNext = { ok: false, error: { code: 'DESK_UNAVAILABLE', message: 'sin escritorio' } };
+    pager.setQuery(query({ view: 'mine' }));
+    await desk.answer();
+    expect(pager.getSnapshot()).toMatchObject({ status: 'error', items: [], total: 0, error: { code: 'DESK_UNAVAILABLE' }, rowsKey: queryKeyOf(query({ view: 'mine' })) });
   });
 
   it('tells subscribers about every change, and stops when they leave', async () => {

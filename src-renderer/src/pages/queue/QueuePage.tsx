@@ -139,12 +139,24 @@ export function QueuePage({ onNewTicket }: { readonly onNewTicket: () => void })
 
   useQueueKeys({ items: snapshot.items, gridRef, searchRef, scrollToRef, onNewTicket, onNearEnd: onNeedMore });
 
-  const viewName = t(VIEW_LABELS[query.view]);
   const filtered = query.search.trim() !== '' || Object.keys(query.filters).length > 0;
   const state = snapshot.status === 'loading' ? 'loading' : snapshot.status === 'error' && snapshot.items.length === 0 ? 'error' : 'ready';
+  // Another query's first page is on its way: the last rows stay, untouched, until it lands.
+  const stale = snapshot.rowsKey !== snapshot.queryKey;
+  // The grid is named after the view its rows belong to.
+  const rowsView = snapshot.rowsQuery?.view ?? query.view;
 
   return (
-    <section className="queue" data-page="queue" data-state={state} data-view={query.view} data-total={snapshot.total} aria-label={t('page.queue.title')}>
+    <section
+      className="queue"
+      data-page="queue"
+      data-state={state}
+      data-view={query.view}
+      data-total={snapshot.total}
+      data-answer={snapshot.answer}
+      aria-busy={stale}
+      aria-label={t('page.queue.title')}
+    >
       <div className="queue-top">
         <ViewTabs />
         <div className="queue-top__actions">
@@ -165,7 +177,7 @@ export function QueuePage({ onNewTicket }: { readonly onNewTicket: () => void })
       </div>
       <BulkBar items={snapshot.items} />
       {snapshot.error ? <ErrorNotice title={t('queue.errorTitle')} error={snapshot.error} /> : null}
-      {state === 'loading' ? (
+      {snapshot.items.length === 0 && (state === 'loading' || stale) ? (
         <p className="queue-empty" role="status">
           {t('queue.loading')}
         </p>
@@ -177,11 +189,12 @@ export function QueuePage({ onNewTicket }: { readonly onNewTicket: () => void })
       ) : (
         <QueueTable
           items={snapshot.items}
+          answer={snapshot.answer}
           total={snapshot.total}
           hasMore={snapshot.hasMore}
           loadingMore={snapshot.loadingMore}
           onNeedMore={onNeedMore}
-          label={t('queue.table.label', { view: viewName })}
+          label={t('queue.table.label', { view: t(VIEW_LABELS[rowsView]) })}
           scrollToRef={scrollToRef}
           gridRef={gridRef}
         />

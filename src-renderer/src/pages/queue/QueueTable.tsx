@@ -23,7 +23,7 @@ const rowHeight = (): number => ROW_HEIGHT;
 /** The sticky column header above the rows, inside the same scroll box (keep in step with .qgrid__row--head). */
 const HEADER_HEIGHT = 32;
 /** Ask for the next page when the last rendered row is this close to the end of what is loaded. */
-const PREFETCH_ROWS = 40;
+const PREFETCH_ROWS = 20;
 
 export function rowDomId(id: string): string {
   return `queue-row-${id}`;
@@ -31,6 +31,8 @@ export function rowDomId(id: string): string {
 
 export interface QueueTableProps {
   readonly items: readonly QueueItem[];
+  /** Changes when the rows answer another query: the list goes back to its top. */
+  readonly answer: number;
   readonly total: number;
   readonly hasMore: boolean;
   readonly loadingMore: boolean;
@@ -41,8 +43,13 @@ export interface QueueTableProps {
   readonly gridRef: MutableRefObject<HTMLDivElement | null>;
 }
 
-export function QueueTable(props: QueueTableProps): ReactNode {
-  const { items, total, hasMore, loadingMore, onNeedMore, label, scrollToRef, gridRef } = props;
+/**
+ * Memoized: while another query loads, the page re-renders (tabs, filters)
+ * but the grid keeps its props (the last rows, stable callbacks) and is left
+ * alone until the new rows arrive.
+ */
+export const QueueTable = memo(function QueueTable(props: QueueTableProps): ReactNode {
+  const { items, answer, total, hasMore, loadingMore, onNeedMore, label, scrollToRef, gridRef } = props;
   const { t } = useT();
   const selection = useSelection();
   const activeId = useActiveId();
@@ -86,6 +93,16 @@ export function QueueTable(props: QueueTableProps): ReactNode {
     if (hasMore && !loadingMore && lastIndex >= rows.length - PREFETCH_ROWS) onNeedMore();
   }, [hasMore, loadingMore, lastIndex, rows.length, onNeedMore]);
 
+  // Another query's rows replace these in place (the grid is not built again): back to the top.
+  // (Only when it is not there already: moving the scroll makes the browser lay the page out at once.)
+  const shownAnswer = useRef(answer);
+  const scrolledTo = useRef(queueScrollTop());
+  useLayoutEffect(() => {
+    if (shownAnswer.current === answer) return;
+    shownAnswer.current = answer;
+    if (scrolledTo.current !== 0 && scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [answer]);
+
   useLayoutEffect(() => {
     scrollToRef.current = (index) => virtualizer.scrollToIndex(index, { align: 'auto' });
     return () => {
@@ -117,7 +134,8 @@ export function QueueTable(props: QueueTableProps): ReactNode {
         onScroll={(event) => {
           hideTip();
           // Remember where the list is, for the way back from a ticket.
-          queueActions.rememberScroll(event.currentTarget.scrollTop);
+          scrolledTo.current = event.currentTarget.scrollTop;
+          queueActions.rememberScroll(scrolledTo.current);
         }}
         onFocus={(event) => {
           if (event.target === event.currentTarget && activeId === null && rows[0]) queueActions.setActive(rows[0].id);
@@ -136,7 +154,9 @@ export function QueueTable(props: QueueTableProps): ReactNode {
           {virtualItems.map((virtualRow) => {
             const row = rows[virtualRow.index];
             if (!row) return null;
-            return <QueueRowView key={row.id} row={row} index={virtualRow.index} top={virtualRow.start - HEADER_HEIGHT} selected={row.getIsSelected()} active={row.id === activeId} />;
+            // Keyed by position: another query's rows (or a re-read) update the rows already in the DOM
+            // instead of building new ones; the row's own id is on the element.
+            return <QueueRowView key={virtualRow.index} row={row} index={virtualRow.index} top={virtualRow.start - HEADER_HEIGHT} selected={row.getIsSelected()} active={row.id === activeId} />;
           })}
         </div>
       </div>
@@ -147,7 +167,7 @@ export function QueueTable(props: QueueTableProps): ReactNode {
       ) : null}
     </div>
   );
-}
+});
 
 interface QueueRowViewProps {
   readonly row: Row<typeof queueFeatures, QueueItem>;

@@ -10,7 +10,12 @@
  *   pages of at most REFRESH_PAGE) and swaps them in at once, so the list
  *   never flashes empty and the scroll position stays meaningful;
  * - a refresh asked for while a read is in flight runs right after it, once;
- * - errors are kept next to the rows already shown, never instead of them.
+ * - errors are kept next to the rows already shown, never instead of them;
+ * - another query keeps the rows of the last one on screen (marked `loading`,
+ *   with `rowsKey` still naming the query they answer) until its first page
+ *   arrives, so the grid is updated in place rather than emptied and built
+ *   again; if that first read fails, the old rows go (they answer another
+ *   question) and the error stays.
  */
 import type { QueuePage, QueuePageInput, QueueRow } from '../../../../src-shared/ipc/work-calls.ts';
 import type { AppError, Result } from '../../../../src-shared/result.ts';
@@ -27,8 +32,14 @@ export interface PagerSnapshot {
   readonly status: 'loading' | 'ready' | 'error';
   readonly loadingMore: boolean;
   readonly error: AppError | null;
-  /** The query these items answer, as a key. */
+  /** The query being shown (or loading), as a key. */
   readonly queryKey: string;
+  /** The query the items answer, as a key: differs from `queryKey` while another query's first page loads. */
+  readonly rowsKey: string;
+  /** The query the items answer (null before the first answer). */
+  readonly rowsQuery: QueueQuery | null;
+  /** Counts the first pages received: a new value means the rows now answer another query (or the same one asked anew). */
+  readonly answer: number;
 }
 
 export interface QueuePagerOptions {
@@ -39,7 +50,8 @@ export interface QueuePagerOptions {
   readonly now?: () => number;
 }
 
-export const PAGE_SIZE = 100;
+/** The first page: a screenful and then some (about 15 rows fit); more come as the end nears. */
+export const PAGE_SIZE = 50;
 /** Later pages are bigger: fewer reads (and fewer row-model rebuilds) while scrolling far. */
 export const MORE_PAGE_SIZE = 300;
 /** The most rows one read may ask for (queue.page's limit). */
@@ -67,7 +79,7 @@ function inputOf(query: QueueQuery, limit: number, after: string | null): QueueP
   };
 }
 
-const EMPTY: PagerSnapshot = { items: [], total: 0, hasMore: false, status: 'loading', loadingMore: false, error: null, queryKey: '' };
+const EMPTY: PagerSnapshot = { items: [], total: 0, hasMore: false, status: 'loading', loadingMore: false, error: null, queryKey: '', rowsKey: '', rowsQuery: null, answer: 0 };
 
 export class QueuePager {
   readonly #fetchPage: QueuePagerOptions['fetchPage'];
@@ -127,26 +139,28 @@ export class QueuePager {
     this.#cursor = null;
     this.#busy = false;
     this.#refreshQueued = false;
-    this.#snapshot = { ...EMPTY, queryKey: key };
+    // The rows of the last query stay until the first page of this one replaces them.
+    // (`loadMore` waits for `ready`, so the old rows' `hasMore` cannot fetch for the wrong query.)
+    this.#snapshot = { ...this.#snapshot, status: 'loading', loadingMore: false, error: null, queryKey: key };
     this.#notify();
     void this.#read(this.#generation, 'first');
   }
 
   /** Fetches the next page when there is one and nothing else is being read. */
-  loadMore(): void {
+  loadMore = (): void => {
     if (this.#query === null || this.#busy || !this.#snapshot.hasMore || this.#snapshot.status !== 'ready') return;
     void this.#read(this.#generation, 'more');
-  }
+  };
 
   /** Re-reads what is loaded (after a sync changed rows). */
-  refresh(): void {
+  refresh = (): void => {
     if (this.#query === null) return;
     if (this.#busy) {
       this.#refreshQueued = true;
       return;
     }
     void this.#read(this.#generation, 'refresh');
-  }
+  };
 
   async #read(generation: number, kind: 'first' | 'more' | 'refresh'): Promise<void> {
     const query = this.#query;
@@ -177,6 +191,11 @@ export class QueuePager {
         this.#refreshQueued = true;
         return;
       }
+      if (kind === 'first') {
+        // The rows on screen answer another query: they go, the error stays.
+        this.#set({ items: [], total: 0, hasMore: false, status: 'error', error: result.error, loadingMore: false, rowsKey: this.#snapshot.queryKey, rowsQuery: query, answer: this.#snapshot.answer + 1 });
+        return;
+      }
       this.#set({ status: 'error', error: result.error, loadingMore: false });
       return;
     }
@@ -189,6 +208,7 @@ export class QueuePager {
       status: 'ready',
       loadingMore: false,
       error: null,
+      ...(kind === 'first' ? { rowsKey: this.#snapshot.queryKey, rowsQuery: query, answer: this.#snapshot.answer + 1 } : {}),
     });
   }
 

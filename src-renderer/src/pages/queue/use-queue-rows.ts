@@ -57,5 +57,6 @@ export function useQueueRows(query: QueueQuery): QueueRows {
     if (entities.some((entity) => QUEUE_ENTITIES.has(entity))) pager.refresh();
   });
 
-  return { snapshot, loadMore: () => pager.loadMore(), refresh: () => pager.refresh() };
+  // Stable functions: the grid is memoized on its props.
+  return { snapshot, loadMore: pager.loadMore, refresh: pager.refresh };
 }

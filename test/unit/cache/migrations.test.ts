@@ -77,7 +77,7 @@ describe('cache migrations', () => {
     v2.close();
 
     const db = openSqliteFile(path);
-    const result = migrate(db, cacheMigrations, CACHE_MIGRATIONS_TABLE);
+    const result = migrate(db, cacheMigrations.slice(0, 3), CACHE_MIGRATIONS_TABLE);
     expect(result.ok && result.value.applied).toEqual(['0003_priority_by_status_band']);
     expect(db.prepare('SELECT id, status_band FROM tickets ORDER BY status_band').all()).toEqual([
       { id: 't-new', status_band: 0 },
@@ -101,12 +101,12 @@ describe('cache migrations', () => {
     first.close();
     // Turn the file back into a v2 cache that is half way through a bulk load (as a v2 desk would leave it).
     const v2 = openSqliteFile(join(tmp.dir, 'cache.db'));
-    v2.exec(`DROP INDEX tickets_by_priority; DROP INDEX tickets_by_status_priority; DROP INDEX tickets_by_assignee_open_priority; DROP INDEX tickets_by_urgency;
+    v2.exec(`DROP INDEX tickets_by_priority; DROP INDEX tickets_by_status_priority; DROP INDEX tickets_by_assignee_open_priority; DROP INDEX tickets_by_urgency; DROP INDEX tickets_by_customer_priority;
       ALTER TABLE tickets DROP COLUMN status_band;
       CREATE INDEX tickets_by_assignee_open_priority ON tickets (assignee_id, is_open, urgency_rank, tier_rank, created_at, id);
       CREATE INDEX tickets_by_status_priority ON tickets (status, urgency_rank, tier_rank, created_at, id);
       CREATE INDEX tickets_by_priority ON tickets (urgency_rank, tier_rank, created_at, id);
-      DELETE FROM ${CACHE_MIGRATIONS_TABLE} WHERE version = 3;`);
+      DELETE FROM ${CACHE_MIGRATIONS_TABLE} WHERE version >= 3;`);
     beginBulkLoad(v2, 'main');
     expect(v2.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get()).toEqual({ n: 0 });
     v2.close();
@@ -119,9 +119,76 @@ describe('cache migrations', () => {
     const low = ticket(cu.id, { number: 1, urgency: 'low', status: 'new' });
     const closedCritical = ticket(cu.id, { number: 2, urgency: 'critical', status: 'closed', resolvedAt: T0 });
     mustOk(store.applyPulledPage(page([upsert('customer', cu), upsert('ticket', low), upsert('ticket', closedCritical)], { hasMore: false })));
-    expect(store.db.prepare("SELECT count(*) AS n FROM cache.sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get()).toEqual({ n: 17 });
+    // 17 as of 0003, and 0004's tickets_by_customer_priority (it ran in the same open, deferred too).
+    expect(store.db.prepare("SELECT count(*) AS n FROM cache.sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get()).toEqual({ n: 18 });
     expect(store.db.prepare('SELECT count(*) AS n FROM deferred_ddl').get()).toEqual({ n: 0 });
     expect(mustOk(store.queries.queuePage({ view: 'all' })).rows.map((r) => r.number)).toEqual([1, 2]);
+    store.close();
+  });
+
+  it("applies 0004 on top of a v3 file that holds tickets: a customer's tickets in priority order, from one index", () => {
+    const { path } = freshFile('cache.db');
+    const v3 = openSqliteFile(path);
+    migrate(v3, cacheMigrations.slice(0, 3), CACHE_MIGRATIONS_TABLE);
+    const insert = v3.prepare(
+      `INSERT INTO tickets (id, type, channel, urgency, status, subject, description, customer_id, created_at, updated_at, sla_paused_minutes)
+       VALUES (?, 'incidencia', 'portal', ?, ?, 'Caso', '', ?, '2025-03-01T10:00:00.000Z', '2025-03-01T10:00:00.000Z', 0)`,
+    );
+    insert.run('t-closed', 'critical', 'closed', 'c-1');
+    insert.run('t-new', 'low', 'new', 'c-1');
+    insert.run('t-other', 'critical', 'new', 'c-2');
+    v3.close();
+
+    const db = openSqliteFile(path);
+    const result = migrate(db, cacheMigrations, CACHE_MIGRATIONS_TABLE);
+    expect(result.ok && result.value.applied).toEqual(['0004_customer_priority_index']);
+    const indexSql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'tickets_by_customer_priority'").get() as { sql: string } | undefined;
+    expect(indexSql?.sql).toMatch(/\(customer_id, status_band, urgency_rank, tier_rank, created_at, id\)$/);
+    const query = "SELECT id FROM tickets WHERE customer_id = 'c-1' ORDER BY status_band, urgency_rank, tier_rank, created_at, id LIMIT 2";
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[]).map((r) => r.detail);
+    expect(plan).toEqual(['SEARCH tickets USING INDEX tickets_by_customer_priority (customer_id=?)']);
+    expect(db.prepare(query).all()).toEqual([{ id: 't-new' }, { id: 't-closed' }]);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get()).toEqual({ n: 18 });
+    db.close();
+  });
+
+  /** A cache at v3 with a bulk load under way; `coreBuilt`: the core stage has already built the tickets' indexes (the history is arriving). */
+  function v3BulkLoading(coreBuilt: boolean): { dir: string } {
+    const tmp = tempDir();
+    cleanup = tmp.cleanup;
+    const v3 = openSqliteFile(join(tmp.dir, 'cache.db'));
+    migrate(v3, cacheMigrations.slice(0, 3), CACHE_MIGRATIONS_TABLE);
+    beginBulkLoad(v3, 'main');
+    if (coreBuilt) {
+      for (const { name, sql } of v3.prepare("SELECT name, sql FROM deferred_ddl WHERE sql LIKE '% ON tickets (%'").all() as { name: string; sql: string }[]) {
+        v3.exec(sql);
+        v3.prepare('DELETE FROM deferred_ddl WHERE name = ?').run(name);
+      }
+    }
+    v3.close();
+    return { dir: tmp.dir };
+  }
+
+  it('applies 0004 in the middle of an initial bulk load: while the tickets\' indexes wait, the new one waits with them and the load builds it', () => {
+    const { dir } = v3BulkLoading(false);
+    const store = mustOpen(dir);
+    const indexCount = () => (store.db.prepare("SELECT count(*) AS n FROM cache.sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get() as { n: number }).n;
+    expect(indexCount()).toBe(0);
+    expect(store.db.prepare("SELECT sql FROM deferred_ddl WHERE name = 'tickets_by_customer_priority'").get()).toEqual({ sql: expect.stringMatching(/\(customer_id, status_band,/) });
+    const cu = customer();
+    mustOk(store.applyPulledPage(page([upsert('customer', cu), upsert('ticket', ticket(cu.id, { number: 1 }))], { hasMore: false })));
+    expect(indexCount()).toBe(18);
+    expect(store.db.prepare('SELECT count(*) AS n FROM deferred_ddl').get()).toEqual({ n: 0 });
+    store.close();
+  });
+
+  it('applies 0004 after the core stage of a bulk load built the tickets\' indexes: builds it at once instead of reopening the core stage', () => {
+    const { dir } = v3BulkLoading(true);
+    const store = mustOpen(dir);
+    expect(store.db.prepare("SELECT count(*) AS n FROM cache.sqlite_master WHERE type = 'index' AND name LIKE 'tickets_by_%'").get()).toEqual({ n: 18 });
+    expect(store.db.prepare("SELECT count(*) AS n FROM deferred_ddl WHERE sql LIKE '% ON tickets (%'").get()).toEqual({ n: 0 });
+    expect(store.db.prepare('SELECT count(*) AS n FROM deferred_ddl').get()).not.toEqual({ n: 0 });
+    expect(store.db.prepare('SELECT bulk_loading FROM sync_state').get()).toEqual({ bulk_loading: 1 });
     store.close();
   });
 

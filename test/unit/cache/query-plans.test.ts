@@ -74,6 +74,44 @@ describe('queue query plans', () => {
     }
   }
 
+  // Several technicians, customers or statuses: one ordered walk of the
+  // value's index per arm, merged (queue.ts, armsOf) — no arm sorts its
+  // matches (a customer's ties on created_at aside: tickets_by_customer ends
+  // there), and a cursor seeks inside each arm.
+  const OTHER = '5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+  const SPLITS: [string, NonNullable<QueuePageInput['filters']>, readonly (typeof QUEUE_SORT_KEYS)[number][], (key: string) => RegExp][] = [
+    ['technicians', { technicianId: [ME, OTHER] }, QUEUE_SORT_KEYS, (key) => new RegExp(`^SEARCH t USING (COVERING )?INDEX tickets_by_assignee_open_${key} \\(assignee_id=\\? AND is_open=\\?`)],
+    ['customers', { customerId: [ME, OTHER] }, ['priority', 'createdAt'], (key) => new RegExp(`^SEARCH t USING (COVERING )?INDEX ${key === 'priority' ? 'tickets_by_customer_priority' : 'tickets_by_customer'} \\(customer_id=\\?`)],
+    ['statuses', { status: ['new', 'closed'] }, QUEUE_SORT_KEYS, (key) => new RegExp(`^SEARCH t USING (COVERING )?INDEX tickets_by_status_${key} \\(status=\\?`)],
+  ];
+  const INDEX_SUFFIX = { priority: 'priority', createdAt: 'created', number: 'number', updatedAt: 'updated' } as const;
+  for (const [name, filters, keys, armIndex] of SPLITS) {
+    it(`'all' filtered by several ${name}: merged ordered index walks, for every sort that has them`, () => {
+      // A sort without such an index is read the plain way (an arm would sort its own matches).
+      for (const key of QUEUE_SORT_KEYS.filter((k) => !keys.includes(k))) expect(mustOk(buildQueueSql({ view: 'all', filters, sort: { key, dir: 'asc' } }, ME, 1_000_000)).page).not.toContain('UNION ALL');
+      for (const key of keys) {
+        for (const dir of ['asc', 'desc'] as const) {
+          const extras: NonNullable<QueuePageInput['filters']>[] = [{}, { type: ['incidencia'], status: ['new'] }];
+          for (const extra of extras) {
+            for (const after of [undefined, cursorFor(key, dir)]) {
+              const input: QueuePageInput = { view: 'all', filters: { ...filters, ...extra }, sort: { key, dir }, ...(after === undefined ? {} : { after }) };
+              const built = mustOk(buildQueueSql(input, ME, 1_000_000));
+              const pagePlan = plan(built.page, built.pageParams);
+              const label = `${key} ${dir} ${JSON.stringify(extra)} after=${after !== undefined}\n${pagePlan.join('\n')}`;
+              const arms = pagePlan.filter((d) => /^(SEARCH|SCAN) t USING (COVERING )?INDEX/.test(d) || d === 'SCAN t');
+              expect(arms.length, label).toBeGreaterThanOrEqual(name === 'statuses' && 'status' in extra ? 1 : 2);
+              for (const arm of arms) expect(arm, label).toMatch(armIndex(INDEX_SUFFIX[key]));
+              if (after !== undefined) for (const arm of arms) expect(arm, label).toMatch(/[<>]\?\)$|\)[<>]\(/);
+              if (arms.length > 1) expect(pagePlan, label).toContain('MERGE (UNION ALL)');
+              expect(pagePlan.filter((d) => d.includes('TEMP B-TREE') && !(name === 'customers' && key === 'createdAt' && d === 'USE TEMP B-TREE FOR LAST TERM OF ORDER BY')), label).toEqual([]);
+              expect(pagePlan.filter(isFullTableScan), label).toEqual([]);
+            }
+          }
+        }
+      }
+    });
+  }
+
   it('ticket detail, visits and balances are index lookups too', () => {
     const statements: [string, unknown[]][] = [
       ["SELECT * FROM ticket_events WHERE ticket_id = ? ORDER BY created_at, id", ['x']],

@@ -4,6 +4,8 @@
  * whose remaining columns are the sort keys ending in `id`, so a page is one
  * ordered index walk (see 0002_queue_indexes_and_search.ts,
  * 0003_priority_by_status_band.ts and test/unit/cache/query-plans.test.ts).
+ * A filter on several technicians, customers or statuses is several such
+ * walks merged (`armsOf`).
  *
  * "Prioridad" is the index-friendly form of the rank (src-shared/tickets/rank.ts):
  * the same status bands in the same order, then urgency, tier and arrival.
@@ -92,16 +94,24 @@ type QueueInput = z.output<typeof QueuePageInputSchema>;
 /** Same ranks as the tickets.urgency_rank generated column. */
 const URGENCY_RANK: { readonly [U in Urgency]: number } = { critical: 0, high: 1, medium: 2, low: 3 };
 
+interface WhereOptions {
+  /** The page walks an index in sort order: the broad filters must not pick another (below). */
+  readonly walk: boolean;
+  /** The filter the page is split on (`armsOf`): left out here, each arm has its own value. */
+  readonly arm?: ArmFilter | undefined;
+}
+
 /**
- * `page` marks the broad attribute filters (tipo, canal, urgencia, tier) with
+ * A walking page marks the broad attribute filters (tipo, canal, urgencia, tier) with
  * SQLite's unary `+`, which keeps the planner from choosing their own
  * indexes for a page: each matches a large share of the tickets, and reading
  * e.g. every incidencia through tickets_by_type and then sorting 60k rows
  * took 150–280 ms for a page of 100 at 100k tickets, while walking the
  * sort's index and skipping the others stops after a few hundred rows. The
- * count keeps the indexes (it reads every match anyway).
+ * count keeps the indexes (it reads every match anyway). A page split into
+ * arms marks the other filters too, so that each arm walks its own index.
  */
-function whereClause(input: QueueInput, me: string | null, params: Params, page = false): string[] {
+function whereClause(input: QueueInput, me: string | null, params: Params, options: WhereOptions = { walk: false }): string[] {
   const where: string[] = [];
   switch (input.view) {
     case 'mine':
@@ -124,21 +134,98 @@ function whereClause(input: QueueInput, me: string | null, params: Params, page 
   const list = (column: string, prefix: string, values: readonly (string | number)[] | undefined): void => {
     if (values !== undefined && values.length > 0) where.push(`${column} IN (${inList(prefix, values, params)})`);
   };
-  const broad = page ? '+' : '';
+  const broad = options.walk ? '+' : '';
+  const other = options.arm === undefined ? '' : '+';
   list(`${broad}t.type`, 'type', f.type);
-  list('t.status', 'status', f.status);
+  if (options.arm !== 'status') list(`${other}t.status`, 'status', f.status);
   list(`${broad}t.channel`, 'channel', f.channel);
   list(`${broad}t.urgency_rank`, 'urgency', f.urgency?.map((u) => URGENCY_RANK[u]));
   list(`${broad}t.tier_rank`, 'tier', f.tier?.map(tierRank));
-  list('t.customer_id', 'customer', f.customerId);
-  list('t.assignee_id', 'tech', f.technicianId);
-  const fts = input.search === undefined ? null : toFtsQuery(input.search);
+  if (options.arm !== 'customerId') list(`${other}t.customer_id`, 'customer', f.customerId);
+  if (options.arm !== 'technicianId') list(`${other}t.assignee_id`, 'tech', f.technicianId);
+  const fts = ftsOf(input);
   if (fts !== null) {
     params.search = fts;
-    // For a page, the matches are a set to probe while walking the sort's index (see `page` above).
+    // For a walking page, the matches are a set to probe while walking the sort's index (see above).
     where.push(`${broad}t.row_id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH @search)`);
   }
   return where;
+}
+
+function ftsOf(input: QueueInput): string | null {
+  return input.search === undefined ? null : toFtsQuery(input.search);
+}
+
+type ArmFilter = 'technicianId' | 'customerId' | 'status';
+type SortKey = (typeof QUEUE_SORT_KEYS)[number];
+
+/**
+ * The sorts for which an index leads with the filter's column (after an
+ * equality on is_open for technicians) and continues with the sort keys:
+ * tickets_by_assignee_open_<sort> and tickets_by_status_<sort> (0002, 0003);
+ * for customers, tickets_by_customer (customer_id, created_at — ties on the
+ * instant are put in id order inside each arm, a handful of rows) and
+ * tickets_by_customer_priority (0004).
+ */
+const ARM_SORTS: { readonly [F in ArmFilter]: ReadonlySet<SortKey> } = {
+  technicianId: new Set(QUEUE_SORT_KEYS),
+  customerId: new Set(['priority', 'createdAt']),
+  status: new Set(QUEUE_SORT_KEYS),
+};
+
+/** More arms than this and the page is read the plain way (a compound SELECT's cost grows with its arms). */
+const MAX_ARMS = 32;
+
+/** Statuses for which tickets.is_open is 0 (its definition in 0001_init.ts). */
+const NOT_OPEN: ReadonlySet<Status> = new Set(['resolved', 'closed', 'cancelled']);
+
+/**
+ * An IN list on a filter's indexed column (several technicians, customers or
+ * statuses) loses the index's order: SQLite reads every match and sorts it —
+ * 4–10 ms for ~7k tickets of one technician or five customers at 200k, every
+ * page. Split on that filter, a page is a compound SELECT with one arm per
+ * value (per value and is_open for technicians: the index has is_open
+ * second), each an ordered walk of its index; SQLite merges the arms of a
+ * compound SELECT under its ORDER BY (MERGE (UNION ALL)), pulling rows only
+ * as the merge needs them, so the page stops at LIMIT after about
+ * limit + arms index entries. The other filters are probed on the way, as in
+ * any walking page, so with other filters the split waits for `walk` (many
+ * matches); alone, the arms read only the rows the page shows, however few
+ * match (1,400 tickets of two statuses took 1–3 ms to sort per page).
+ *
+ * Only the 'all' view (the others are already an equality prefix) and
+ * without a search (each arm would run the full-text query again). With
+ * several of these filters the technicians are the arms, then the
+ * customers, then the statuses, the first with an index for the sort.
+ */
+function armsOf(input: QueueInput, params: Params, walk: boolean): { readonly filter: ArmFilter; readonly arms: readonly (readonly string[])[] } | null {
+  if (input.view !== 'all' || ftsOf(input) !== null) return null;
+  const f = input.filters;
+  if (!walk && Object.values(f).filter((values) => values !== undefined && values.length > 0).length !== 1) return null;
+  const sort = input.sort.key;
+  // One arm per distinct value (hence the sets): `IN ('a', 'a')` matches a row once, two arms would yield it twice.
+  const bind = (prefix: string, values: ReadonlySet<string>): string[] =>
+    [...values].map((value, i) => {
+      params[`${prefix}${i}`] = value;
+      return `@${prefix}${i}`;
+    });
+  const technicians = new Set(f.technicianId);
+  if (technicians.size > 0 && ARM_SORTS.technicianId.has(sort)) {
+    // A status filter may leave only open or only finished tickets to walk.
+    const open = f.status === undefined || f.status.length === 0 ? [0, 1] : [...new Set(f.status.map((s) => (NOT_OPEN.has(s) ? 0 : 1)))];
+    if (technicians.size * open.length <= MAX_ARMS) {
+      return { filter: 'technicianId', arms: bind('tech', technicians).flatMap((p) => open.map((o) => [`t.assignee_id = ${p}`, `t.is_open = ${o}`])) };
+    }
+  }
+  const customers = new Set(f.customerId);
+  if (customers.size > 0 && customers.size <= MAX_ARMS && ARM_SORTS.customerId.has(sort)) {
+    return { filter: 'customerId', arms: bind('customer', customers).map((p) => [`t.customer_id = ${p}`]) };
+  }
+  const statuses = new Set(f.status);
+  if (statuses.size > 0 && statuses.size <= MAX_ARMS && ARM_SORTS.status.has(sort)) {
+    return { filter: 'status', arms: bind('status', statuses).map((p) => [`t.status = ${p}`]) };
+  }
+  return null;
 }
 
 export interface QueueSql {
@@ -169,11 +256,16 @@ function countSql(input: QueueInput, me: string | null): { readonly count: strin
   return { count: `SELECT count(*) AS n FROM tickets t${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`, countParams };
 }
 
-/** `matches` (the total, when known) picks how the page is read; unknown means walking the sort's index. */
-function pageSql(input: QueueInput, me: string | null, matches: number | undefined): Result<{ readonly page: string; readonly pageParams: Params }> {
+const PAGE_COLUMNS = `t.id, t.number, t.subject, t.type, t.channel, t.urgency, t.status, t.customer_id, t.customer_name, t.assignee_id, u.name AS assignee_name,
+      t.tier_rank, t.created_at, t.updated_at, t.status_band, t.urgency_rank, t.number_key,
+      EXISTS (SELECT 1 FROM overlay_touches o WHERE o.entity = 'ticket' AND o.id = t.id) AS pending_sync`;
+
+/** `walk`: walk the sort's index(es) and probe the filters (many matches), or read the matches through the filters' indexes and sort them (few). */
+function pageSql(input: QueueInput, me: string | null, walk: boolean): Result<{ readonly page: string; readonly pageParams: Params }> {
   const params: Params = {};
   const columns = SORT_COLUMNS[input.sort.key];
-  const where = whereClause(input, me, params, matches === undefined || matches > WALK_SORT_INDEX_ABOVE);
+  const split = armsOf(input, params, walk);
+  const where = whereClause(input, me, params, { walk, arm: split?.filter });
   if (input.after !== undefined) {
     const values = decodeCursor(input.after, input.sort.key, input.sort.dir, columns);
     if (values === null) return fail('INVALID_CURSOR', 'La posición de la lista ya no es válida; vuelve al inicio de la cola.');
@@ -185,21 +277,33 @@ function pageSql(input: QueueInput, me: string | null, matches: number | undefin
   }
   params.limit = input.limit + 1;
   const dir = input.sort.dir === 'asc' ? 'ASC' : 'DESC';
-  const page = `SELECT t.id, t.number, t.subject, t.type, t.channel, t.urgency, t.status, t.customer_id, t.customer_name, t.assignee_id, u.name AS assignee_name,
-      t.tier_rank, t.created_at, t.updated_at, t.status_band, t.urgency_rank, t.number_key,
-      EXISTS (SELECT 1 FROM overlay_touches o WHERE o.entity = 'ticket' AND o.id = t.id) AS pending_sync
+  const orderBy = (prefix: string): string => columns.map((c) => `${prefix}${c.column} ${dir}`).join(', ');
+  if (split === null) {
+    const page = `SELECT ${PAGE_COLUMNS}
     FROM tickets t LEFT JOIN users u ON u.id = t.assignee_id
     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY ${columns.map((c) => `t.${c.column} ${dir}`).join(', ')}
+    ORDER BY ${orderBy('t.')}
     LIMIT @limit`;
+    return ok({ page, pageParams: params });
+  }
+  // The arms yield row ids and sort keys; the page's columns are read for its own rows only.
+  const keys = columns.map((c) => `t.${c.column}`).join(', ');
+  const arms = split.arms.map((arm) => `SELECT t.row_id, ${keys} FROM tickets t WHERE ${[...arm, ...where].join(' AND ')}`);
+  const page = `WITH page AS (
+      ${arms.join('\n      UNION ALL ')}
+      ORDER BY ${orderBy('')}
+      LIMIT @limit)
+    SELECT ${PAGE_COLUMNS}
+    FROM page p CROSS JOIN tickets t ON t.row_id = p.row_id LEFT JOIN users u ON u.id = t.assignee_id
+    ORDER BY ${orderBy('p.')}`;
   return ok({ page, pageParams: params });
 }
 
-/** Builds the statements of a page (exported for the query-plan test). */
+/** Builds the statements of a page (exported for the query-plan test); `matches` (the total, when known) picks how the page is read, unknown means walking. */
 export function buildQueueSql(rawInput: QueuePageInput, me: string | null, matches?: number): Result<QueueSql> {
   const parsed = parseInput(rawInput);
   if (!parsed.ok) return parsed;
-  const page = pageSql(parsed.value, me, matches);
+  const page = pageSql(parsed.value, me, matches === undefined || matches > WALK_SORT_INDEX_ABOVE);
   if (!page.ok) return page;
   return ok({ ...page.value, ...countSql(parsed.value, me) });
 }
@@ -252,7 +356,8 @@ function countOf(sql: StatementCache, count: string, params: Params): number {
   return total;
 }
 
-export function queuePage(ctx: QueryContext, rawInput: QueuePageInput): Result<QueuePage> {
+/** `walkAbove` is WALK_SORT_INDEX_ABOVE but for tests, which read small queues both ways. */
+export function queuePage(ctx: QueryContext, rawInput: QueuePageInput, walkAbove = WALK_SORT_INDEX_ABOVE): Result<QueuePage> {
   const parsed = parseInput(rawInput);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
@@ -261,7 +366,7 @@ export function queuePage(ctx: QueryContext, rawInput: QueuePageInput): Result<Q
   // The total first: how many rows match decides how the page is best read.
   const { count, countParams } = countSql(input, me);
   const total = countOf(ctx.sql, count, countParams);
-  const built = pageSql(input, me, total);
+  const built = pageSql(input, me, total > walkAbove);
   if (!built.ok) return built;
   const { page, pageParams } = built.value;
   const dbRows = ctx.sql.get(page).all(pageParams) as QueueDbRow[];

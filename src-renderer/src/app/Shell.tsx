@@ -10,7 +10,7 @@ import { QueuePage } from '../pages/queue/QueuePage.tsx';
 import { useLoadSavedViews } from '../pages/queue/ViewTabs.tsx';
 import { GeneralSettingsPage } from '../pages/settings/GeneralSettingsPage.tsx';
 import { NewTicketDialog } from '../pages/ticket/NewTicketDialog.tsx';
-import { TicketPage } from '../pages/ticket/TicketPage.tsx';
+import { TicketPage, useEarlyTicketReads } from '../pages/ticket/TicketPage.tsx';
 import { CommandPalette } from '../shell/CommandPalette.tsx';
 import { NoticeCenter } from '../shell/Notices.tsx';
 import { ROUTE_META } from '../shell/route-meta.ts';
@@ -57,6 +57,7 @@ function Screen({ route, appInfo }: { readonly route: RouteId; readonly appInfo:
 /** Reads what only a signed-in console has (saved views); mounted with the session, so a new user never sees the last one's. */
 function SignedInFeeds(): null {
   useLoadSavedViews();
+  useEarlyTicketReads();
   return null;
 }
 

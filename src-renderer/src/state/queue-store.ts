@@ -65,6 +65,18 @@ export const useSavedViewId = (): string | null => useQueueStore((s) => s.savedV
 export const queueScrollTop = (): number => useQueueStore.getState().scrollTop;
 export const queueState = (): QueueUiState => useQueueStore.getState();
 
+/**
+ * Calls `listener` as soon as the query changes (view, filters, order or
+ * search), inside the action that changed it, before React renders: the
+ * desk read can leave while the page is still being drawn.
+ */
+export function subscribeQueueQuery(listener: (query: QueueQuery) => void): () => void {
+  return useQueueStore.subscribe((state, previous) => {
+    if (state.view === previous.view && state.filters === previous.filters && state.sort === previous.sort && state.search === previous.search) return;
+    listener({ view: state.view, filters: state.filters, sort: state.sort, search: state.search });
+  });
+}
+
 /** A changed query starts at the top, with nothing selected: the old selection may not be in the new list. */
 const restart = { selection: {}, activeId: null, scrollTop: 0, savedViewId: null } as const;
 

@@ -14,6 +14,11 @@ export const useRoute = (): RouteId => useRouteStore((s) => s.route);
 export const useOpenTicketId = (): string | null => useRouteStore((s) => s.ticketId);
 export const currentLocation = (): Location => useRouteStore.getState();
 
+/** Calls `listener` on every change of screen, inside the navigation itself (before React renders it). */
+export function subscribeRoute(listener: (location: Location) => void): () => void {
+  return useRouteStore.subscribe((location) => listener(location));
+}
+
 function go(next: Location): void {
   const state = useRouteStore.getState();
   const target = hashOf(next.route, next.ticketId);

@@ -7,8 +7,11 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useDesk, useDeskConnection, useDeskEvent } from '../../desk/desk-context.tsx';
 import type { Desk } from '../../desk/work-api.ts';
-import type { QueueQuery } from '../../state/queue-store.ts';
-import { QueuePager, queryKeyOf, type PagerSnapshot } from './queue-pager.ts';
+import { subscribeQueueQuery, type QueueQuery } from '../../state/queue-store.ts';
+import { QueuePager, type PagerSnapshot } from './queue-pager.ts';
+
+/** The pager keeps its own copy: the store's objects are shared with React. */
+const copyOf = (query: QueueQuery): QueueQuery => JSON.parse(JSON.stringify(query)) as QueueQuery;
 
 /** Synced entities that change what a queue row shows. */
 export const QUEUE_ENTITIES: ReadonlySet<string> = new Set(['ticket', 'customer', 'user', 'plan', 'planAssignment', '*']);
@@ -35,13 +38,15 @@ export function useQueueRows(query: QueueQuery): QueueRows {
   const pager = pagerFor(desk);
   const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
   const connection = useDeskConnection();
-  const key = queryKeyOf(query);
 
+  // On arrival (the same query as before re-reads its rows quietly), then on every change of the
+  // query, straight from the action that changed it: the read leaves before React renders.
+  const current = useRef(query);
+  current.current = query;
   useEffect(() => {
-    pager.setQuery(JSON.parse(JSON.stringify(query)) as QueueQuery);
-    // `key` is the query by value; the object itself is new on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pager, key]);
+    pager.setQuery(copyOf(current.current));
+    return subscribeQueueQuery((next) => pager.setQuery(copyOf(next)));
+  }, [pager]);
 
   // After the bridge comes back the rows on screen may be stale.
   const lostConnection = useRef(false);

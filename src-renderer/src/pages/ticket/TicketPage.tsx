@@ -6,11 +6,11 @@
  * its events, time, visits or the customer's balance change.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useDeskQuery } from '../../desk/desk-context.tsx';
+import { callEarly, useDesk, useDeskQuery } from '../../desk/desk-context.tsx';
 import { useT } from '../../i18n/index.ts';
 import { hasModifier, isTypingTarget } from '../../shell/use-shortcuts.ts';
 import { queueActions } from '../../state/queue-store.ts';
-import { navigate } from '../../state/route-store.ts';
+import { navigate, subscribeRoute } from '../../state/route-store.ts';
 import { setPageTitle } from '../../state/title-store.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Composer, type ComposerMode } from './Composer.tsx';
@@ -47,6 +47,23 @@ function useTicketKeys(onCompose: (mode: ComposerMode) => void): void {
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [onCompose]);
+}
+
+/**
+ * Asks the desk for a ticket as soon as anything opens it (a click in the
+ * Cola, the palette, a notice, back/forward), inside the navigation itself:
+ * the answer is on its way while React draws the workspace, which then takes
+ * it (callEarly) instead of asking again.
+ */
+export function useEarlyTicketReads(): void {
+  const desk = useDesk();
+  useEffect(
+    () =>
+      subscribeRoute((location) => {
+        if (location.route === 'ticket' && location.ticketId !== null) callEarly(desk, 'ticket.get', { id: location.ticketId });
+      }),
+    [desk],
+  );
 }
 
 export function TicketPage({ ticketId }: { readonly ticketId: string }): ReactNode {

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { callEarly, EARLY_CALL_TTL_MS, takeEarlyCall } from '../../../src-renderer/src/desk/desk-context.tsx';
+import type { Desk } from '../../../src-renderer/src/desk/work-api.ts';
+
+function fakeDesk(): { desk: Desk; calls: Array<{ name: string; input: unknown }> } {
+  const calls: Array<{ name: string; input: unknown }> = [];
+  const desk = {
+    call: (name: string, input: unknown) => {
+      calls.push({ name, input });
+      return Promise.resolve({ ok: true, value: { name, input } });
+    },
+  } as unknown as Desk;
+  return { desk, calls };
+}
+
+const ID = '00000000-0000-4000-8000-000000000001';
+
+describe('early desk calls (a screen\'s first read, sent by the action that opens it)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('sends the call at once and hands the same answer to the screen that reads it, once', async () => {
+    const { desk, calls } = fakeDesk();
+    callEarly(desk, 'ticket.get', { id: ID });
+    expect(calls).toEqual([{ name: 'ticket.get', input: { id: ID } }]);
+    const taken = takeEarlyCall(desk, 'ticket.get', JSON.stringify({ id: ID }));
+    expect(taken).not.toBeNull();
+    await expect(taken).resolves.toEqual({ ok: true, value: { name: 'ticket.get', input: { id: ID } } });
+    expect(takeEarlyCall(desk, 'ticket.get', JSON.stringify({ id: ID }))).toBeNull();
+  });
+
+  it('is only for the same call with the same input, on the same desk', () => {
+    const { desk } = fakeDesk();
+    const other = fakeDesk().desk;
+    callEarly(desk, 'ticket.get', { id: ID });
+    expect(takeEarlyCall(desk, 'ticket.get', JSON.stringify({ id: ID.replace(/1$/, '2') }))).toBeNull();
+    expect(takeEarlyCall(other, 'ticket.get', JSON.stringify({ id: ID }))).toBeNull();
+    expect(takeEarlyCall(desk, 'ticket.get', JSON.stringify({ id: ID }))).not.toBeNull();
+  });
+
+  it('drops an answer nobody took in time', () => {
+    vi.useFakeTimers();
+    const { desk } = fakeDesk();
+    callEarly(desk, 'ticket.get', { id: ID });
+    vi.advanceTimersByTime(EARLY_CALL_TTL_MS + 1);
+    expect(takeEarlyCall(desk, 'ticket.get', JSON.stringify({ id: ID }))).toBeNull();
+  });
+});

@@ -7,7 +7,10 @@ import type { DeskApi } from '../../../src-shared/ipc/desk-api.ts';
 import type { AppError, Result } from '../../../src-shared/result.ts';
 import type { ConnectionState } from './bridge-client.ts';
 import type { DeskConnection } from './client.ts';
+import { takeEarlyCall } from './early-calls.ts';
 import type { CallInput, CallName, CallOutput, Desk, EventName, EventPayload } from './work-api.ts';
+
+export { callEarly } from './early-calls.ts';
 
 interface DeskContextValue {
   readonly desk: Desk;
@@ -50,41 +53,6 @@ export function useDeskEvent<E extends EventName>(event: E, listener: (payload: 
 export function useDeskConnection(): ConnectionState {
   const { connection } = useDeskContext();
   return useSyncExternalStore(connection.subscribe, connection.get);
-}
-
-/** How long an early call's answer waits for the screen that asked for it. */
-export const EARLY_CALL_TTL_MS = 3_000;
-const earlyCalls = new WeakMap<Desk, Map<string, { readonly promise: Promise<unknown>; readonly at: number }>>();
-
-function callKey(name: string, inputKey: string): string {
-  return `${name} ${inputKey}`;
-}
-
-/**
- * Starts a read the next screen will make, from the action that opens it
- * (e.g. a click on a ticket), so the answer is on its way while React draws
- * the screen; that screen's `useDeskQuery` with the same name and input
- * takes the call instead of sending its own. An answer nobody takes within a
- * few seconds is dropped.
- */
-export function callEarly<N extends CallName>(desk: Desk, name: N, input: CallInput<N>): void {
-  let calls = earlyCalls.get(desk);
-  if (!calls) {
-    calls = new Map();
-    earlyCalls.set(desk, calls);
-  }
-  const now = Date.now();
-  for (const [key, call] of calls) if (now - call.at > EARLY_CALL_TTL_MS) calls.delete(key);
-  calls.set(callKey(name, JSON.stringify(input)), { promise: desk.call(name, input), at: now });
-}
-
-export function takeEarlyCall(desk: Desk, name: string, inputKey: string): Promise<unknown> | null {
-  const calls = earlyCalls.get(desk);
-  const key = callKey(name, inputKey);
-  const call = calls?.get(key);
-  if (!calls || !call) return null;
-  calls.delete(key);
-  return Date.now() - call.at <= EARLY_CALL_TTL_MS ? call.promise : null;
 }
 
 export type QueryState<T> =

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callEarly, EARLY_CALL_TTL_MS, takeEarlyCall } from '../../../src-renderer/src/desk/desk-context.tsx';
+import { callEarly, EARLY_CALL_TTL_MS, takeEarlyCall } from '../../../src-renderer/src/desk/early-calls.ts';
 import type { Desk } from '../../../src-renderer/src/desk/work-api.ts';
 
 function fakeDesk(): { desk: Desk; calls: Array<{ name: string; input: unknown }> } {

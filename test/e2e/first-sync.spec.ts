@@ -76,6 +76,11 @@ test('a new desk shows the initial sync progressing, then the bar goes away', as
     expect(await countsInText(shell.syncState, SPANISH_PROGRESS)).toEqual(second);
     // A sync that has not finished has no "last sync" to tell: the bar takes its place.
     await expect(page.getByTestId('last-sync')).toHaveCount(0);
+    // The Cola does not call itself empty while its tickets are still on the way.
+    const emptyQueue = page.getByTestId('queue-empty');
+    await expect(emptyQueue).toHaveAttribute('data-reason', 'first-sync');
+    await expect(emptyQueue).toContainText('Descargando los tickets');
+    await expect(emptyQueue).not.toContainText('No hay tickets');
     await expectNoSeriousA11yViolations(page);
     await snap(page, 'first-sync-es-PE-progress');
 
@@ -87,6 +92,7 @@ test('a new desk shows the initial sync progressing, then the bar goes away', as
     expect(await progressOf(barEn)).toEqual(second);
     await expect(shell.syncState).toHaveText(ENGLISH_PROGRESS);
     expect(await countsInText(shell.syncState, ENGLISH_PROGRESS)).toEqual(second);
+    await expect(emptyQueue).toContainText('Downloading the tickets');
     await snap(page, 'first-sync-en-progress');
 
     // Everything else goes through: the bar leaves the status bar once the desk is online.
@@ -94,6 +100,7 @@ test('a new desk shows the initial sync progressing, then the bar goes away', as
     await expect(shell.syncState).toHaveAttribute('data-state', 'online', { timeout: 180_000 });
     await expect(barEn).toHaveCount(0);
     await expect(page.getByTestId('last-sync')).toContainText('Last sync: today');
+    await expect(page.locator('[data-testid="queue-empty"][data-reason="first-sync"]')).toHaveCount(0);
     expect(link.pullsAnswered()).toBeGreaterThan(2);
     await snap(page, 'first-sync-en-done');
   } finally {

@@ -71,6 +71,8 @@ export const queueEn: CatalogPart<typeof queueEs> = {
   'queue.empty.title': 'No tickets here',
   'queue.empty.view': 'This view is empty for now.',
   'queue.empty.filtered': 'No ticket matches the search or the filters.',
+  'queue.empty.downloadingTitle': 'Downloading the tickets…',
+  'queue.empty.downloading': 'This is the first sync on this computer: the queues fill as soon as the tickets arrive. The progress shows below, in the status bar.',
   'queue.loading': 'Loading tickets…',
   'queue.loadingMore': 'Loading more tickets…',
   'queue.errorTitle': 'Could not load the queue',

@@ -68,6 +68,8 @@ export const queueEs = {
   'queue.empty.title': 'No hay tickets aquí',
   'queue.empty.view': 'Esta vista está vacía por ahora.',
   'queue.empty.filtered': 'Ningún ticket coincide con la búsqueda o los filtros.',
+  'queue.empty.downloadingTitle': 'Descargando los tickets…',
+  'queue.empty.downloading': 'Es la primera sincronización de este equipo: las colas se llenan apenas lleguen los tickets. El avance se ve abajo, en la barra de estado.',
   'queue.loading': 'Cargando tickets…',
   'queue.loadingMore': 'Cargando más tickets…',
   'queue.errorTitle': 'No se pudo cargar la cola',

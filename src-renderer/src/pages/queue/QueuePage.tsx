@@ -4,10 +4,11 @@
  * reason the ticket under the cursor sits where it does.
  * `data-state` on the page says whether the first page has arrived.
  */
-import { useCallback, useEffect, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
 import { INTL_LOCALE } from '../../i18n/catalog.ts';
 import { useT } from '../../i18n/index.ts';
 import { queueActions, useActiveId, useQueueQuery, useQueueSearch, useQueueSort, type QueueSort } from '../../state/queue-store.ts';
+import { useSyncStatus } from '../../state/sync-store.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Icon } from '../../ui/icons.tsx';
 import { FloatingTip } from '../../ui/Tooltip.tsx';
@@ -127,6 +128,42 @@ function ExplainBar({ items, total, hasMore }: { readonly items: readonly QueueI
   );
 }
 
+/**
+ * Views, actions, search, order and filters. Memoized on stable props: each
+ * part follows the queue store itself, so the rows arriving (a new snapshot
+ * for the page) do not render any of it again.
+ */
+const QueueControls = memo(function QueueControls(props: {
+  readonly onSave: () => void;
+  readonly onNewTicket: () => void;
+  readonly searchRef: MutableRefObject<HTMLInputElement | null>;
+}): ReactNode {
+  const { onSave, onNewTicket, searchRef } = props;
+  const { t } = useT();
+  return (
+    <>
+      <div className="queue-top">
+        <ViewTabs />
+        <div className="queue-top__actions">
+          <button type="button" className="button button--small" onClick={onSave} data-testid="save-view">
+            <Icon name="bookmark" />
+            {t('queue.saveView')}
+          </button>
+          <button type="button" className="button button--primary button--small" onClick={onNewTicket} aria-keyshortcuts="n" data-testid="new-ticket">
+            <Icon name="plus" />
+            {t('queue.newTicket')}
+          </button>
+        </div>
+      </div>
+      <div className="queue-toolbar">
+        <SearchBox inputRef={searchRef} />
+        <SortSelect />
+        <FilterBar />
+      </div>
+    </>
+  );
+});
+
 export function QueuePage({ onNewTicket }: { readonly onNewTicket: () => void }): ReactNode {
   const { t } = useT();
   const query = useQueueQuery();
@@ -136,10 +173,13 @@ export function QueuePage({ onNewTicket }: { readonly onNewTicket: () => void })
   const searchRef = useRef<HTMLInputElement | null>(null);
   const scrollToRef = useRef<((index: number) => void) | null>(null);
   const onNeedMore = useCallback(() => loadMore(), [loadMore]);
+  const onSave = useCallback(() => setSaving(true), []);
 
   useQueueKeys({ items: snapshot.items, gridRef, searchRef, scrollToRef, onNewTicket, onNearEnd: onNeedMore });
 
   const filtered = query.search.trim() !== '' || Object.keys(query.filters).length > 0;
+  const sync = useSyncStatus();
+  const firstLoad = sync?.state === 'syncing' && sync.progress?.stage === 'core';
   const state = snapshot.status === 'loading' ? 'loading' : snapshot.status === 'error' && snapshot.items.length === 0 ? 'error' : 'ready';
   // Another query's first page is on its way: the last rows stay, untouched, until it lands.
   const stale = snapshot.rowsKey !== snapshot.queryKey;
@@ -157,24 +197,7 @@ export function QueuePage({ onNewTicket }: { readonly onNewTicket: () => void })
       aria-busy={stale}
       aria-label={t('page.queue.title')}
     >
-      <div className="queue-top">
-        <ViewTabs />
-        <div className="queue-top__actions">
-          <button type="button" className="button button--small" onClick={() => setSaving(true)} data-testid="save-view">
-            <Icon name="bookmark" />
-            {t('queue.saveView')}
-          </button>
-          <button type="button" className="button button--primary button--small" onClick={onNewTicket} aria-keyshortcuts="n" data-testid="new-ticket">
-            <Icon name="plus" />
-            {t('queue.newTicket')}
-          </button>
-        </div>
-      </div>
-      <div className="queue-toolbar">
-        <SearchBox inputRef={searchRef} />
-        <SortSelect />
-        <FilterBar />
-      </div>
+      <QueueControls onSave={onSave} onNewTicket={onNewTicket} searchRef={searchRef} />
       <BulkBar items={snapshot.items} />
       {snapshot.error ? <ErrorNotice title={t('queue.errorTitle')} error={snapshot.error} /> : null}
       {snapshot.items.length === 0 && (state === 'loading' || stale) ? (
@@ -182,10 +205,18 @@ export function QueuePage({ onNewTicket }: { readonly onNewTicket: () => void })
           {t('queue.loading')}
         </p>
       ) : snapshot.items.length === 0 && state === 'ready' ? (
-        <div className="queue-empty" data-testid="queue-empty">
-          <p className="queue-empty__title">{t('queue.empty.title')}</p>
-          <p className="muted">{filtered ? t('queue.empty.filtered') : t('queue.empty.view')}</p>
-        </div>
+        firstLoad ? (
+          // The first sync has not brought the tickets yet: "empty" would be wrong.
+          <div className="queue-empty" data-testid="queue-empty" data-reason="first-sync" role="status">
+            <p className="queue-empty__title">{t('queue.empty.downloadingTitle')}</p>
+            <p className="muted">{t('queue.empty.downloading')}</p>
+          </div>
+        ) : (
+          <div className="queue-empty" data-testid="queue-empty">
+            <p className="queue-empty__title">{t('queue.empty.title')}</p>
+            <p className="muted">{filtered ? t('queue.empty.filtered') : t('queue.empty.view')}</p>
+          </div>
+        )
       ) : (
         <QueueTable
           items={snapshot.items}

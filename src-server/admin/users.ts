@@ -35,7 +35,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: ServerContext): vo
       if (current === null) throw notFound('El usuario no existe.');
       const { password, ...patch } = body;
       if (id === actor.id && (patch.active === false || (patch.role !== undefined && patch.role !== 'admin'))) {
-        throw invalid('No puedes desactivarte ni quitarte el rol de administración a ti mismo.');
+        throw invalid('No puede desactivarse ni quitarse el rol de administración a sí mismo.');
       }
       const updated = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) };
       await upsertEntities(tx, 'user', [updated]);

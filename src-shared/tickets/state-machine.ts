@@ -64,10 +64,10 @@ function orList(items: readonly string[]): string {
 
 function rejectionMessage(from: TicketStatus, to: TicketStatus): string {
   if (from === to) return `El ticket ya está en ${es(from)}.`;
-  if (from === 'closed') return 'El ticket está cerrado y ya no cambia de estado. Si el problema volvió, crea un ticket nuevo.';
+  if (from === 'closed') return 'El ticket está cerrado y ya no cambia de estado. Si el problema volvió, cree un ticket nuevo.';
   if (from === 'cancelled') return 'El ticket está anulado y ya no cambia de estado.';
   const base = `No se puede pasar un ticket de ${es(from)} a ${es(to)}.`;
-  if (from === 'onsite_scheduled' && to === 'cancelled') return `${base} Anula primero la visita agendada; el ticket vuelve a ${es('onsite_pending')} y ahí se puede anular.`;
+  if (from === 'onsite_scheduled' && to === 'cancelled') return `${base} Anule primero la visita agendada; el ticket vuelve a ${es('onsite_pending')} y ahí se puede anular.`;
   if (to === 'onsite_scheduled') return `${base} Una visita se agenda desde ${es('onsite_pending')}.`;
   return `${base} Desde ${es(from)} puede pasar a ${orList(TICKET_TRANSITIONS[from].map(es))}.`;
 }

@@ -53,7 +53,7 @@ test('works a ticket: search, status, timer, manual time, note, escalation — a
     await snap(page, 'ticket-es-PE-timer-running');
     await ticket.timer.getByRole('button', { name: 'Detener' }).click();
     await expect(ticket.duration).toHaveValue('30 min');
-    await expect(ticket.timePreview).toContainText('Se registrarán 30 min (remoto).');
+    await expect(ticket.timePreview).toContainText('Se registrará: 30 min (remoto).');
     await ticket.logTime();
     await expect(ticket.thread.getByTestId('thread-time').filter({ hasText: '30 min remoto' })).toBeVisible();
 
@@ -63,7 +63,7 @@ test('works a ticket: search, status, timer, manual time, note, escalation — a
     await ticket.duration.fill('45 min');
     await expect(ticket.timePreview).toHaveText('45 min se registran como 1 h (en sitio).');
     await ticket.duration.fill('1 h');
-    await expect(ticket.timePreview).toHaveText('Se registrarán 1 h (en sitio).');
+    await expect(ticket.timePreview).toHaveText('Se registrará: 1 h (en sitio).');
 
     // The work date, day first as written in Peru: today by default; a day that does not exist or a future one is
     // refused with the reason; the month grid picks by keyboard; yesterday typed by hand is what the server gets.

@@ -84,7 +84,7 @@ describe('ticket status transitions', () => {
     expect(refusal('waiting_customer', 'closed')).toBe(
       'No se puede pasar un ticket de «Esperando al cliente» a «Cerrado». Desde «Esperando al cliente» puede pasar a «En curso», «Resuelto» o «Anulado».',
     );
-    expect(refusal('onsite_scheduled', 'cancelled')).toMatch(/Anula primero la visita agendada/);
+    expect(refusal('onsite_scheduled', 'cancelled')).toMatch(/Anule primero la visita agendada/);
     expect(refusal('new', 'onsite_scheduled')).toMatch(/Una visita se agenda desde «Por agendar en sitio»/);
     expect(refusal('closed', 'in_progress')).toMatch(/^El ticket está cerrado y ya no cambia de estado/);
     expect(refusal('cancelled', 'new')).toBe('El ticket está anulado y ya no cambia de estado.');

@@ -176,6 +176,13 @@ function FixForm({ item, onDone }: { readonly item: AttentionItem; readonly onDo
   );
 }
 
+
+/** The server's rejection code in words; an unknown code is shown as it came. */
+function codeLabel(code: string, t: Translator['t']): string {
+  const key = `attention.code.${code}`;
+  return key in esPE ? t(key as MessageKey) : code;
+}
+
 function AttentionCard({ item, onChanged }: { readonly item: AttentionItem; readonly onChanged: () => void }): ReactNode {
   const { t, locale } = useT();
   const desk = useDesk();
@@ -187,7 +194,9 @@ function AttentionCard({ item, onChanged }: { readonly item: AttentionItem; read
       <div className="attention-item__head">
         <Icon name="alert" className="attention-item__icon" />
         <h2 className="attention-item__title">{t(label)}</h2>
-        <span className="pill pill--danger">{item.code}</span>
+        <span className="pill pill--danger" title={item.code}>
+          {codeLabel(item.code, t)}
+        </span>
         <span className="muted attention-item__when">{t('attention.when', { when: formatLimaDateTime(new Date(item.createdAt), locale) })}</span>
       </div>
       <p className="attention-item__reason">

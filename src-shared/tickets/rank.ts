@@ -1,32 +1,39 @@
 /**
  * Queue order: "served in the order received, but prioritised by urgency and
- * by the customer's tier" (DESIGN.md §1).
+ * by the customer's tier" (DESIGN.md §1). This is the order the desk's cache
+ * reads "Prioridad" in (SORT_COLUMNS.priority in
+ * src-main/core/cache/queries/queue.ts), put into words:
  *
- *   score = (waiting minutes + 60) × urgency × tier × channel
+ *   1. status band   0 waits on our team (new, in progress, on-site to
+ *                    schedule) · 1 waits on someone else (the customer, a
+ *                    booked visit) · 2 finished (resolved, closed, cancelled)
+ *   2. urgency       critical · high · medium · low
+ *   3. tier          premium · business · basic · no plan
+ *   4. arrival       earlier createdAt first
+ *   5. id            code-unit order, so the order is total and every
+ *                    machine sorts alike
  *
- *   urgency  low ×1 · medium ×2 · high ×3 · critical ×4
- *   tier     premium ×1.5 · business ×1.25 · basic ×1 · no plan ×1
- *   channel  ×1 for all (knob kept for the business; email's lack of a
- *            response-time promise is the SLA timer's concern, not the queue's)
+ * Urgency and tier together give the priority level, `score` (lower goes
+ * first): urgency index × 4 + tier index + 1, with urgency critical 0, high
+ * 1, medium 2, low 3 and tier premium 0, business 1, basic 2, no plan 3 (the
+ * cache's urgency_rank and tier_rank):
  *
- * Waiting minutes grow with age, so order received still rules in the long
- * run: an old low-urgency ticket eventually passes a new critical one and no
- * case starves. The 60-minute head start makes urgency and tier count from
- * the first minute (without it every brand-new ticket would score 0): a new
- * critical ticket of a Premium customer (60 × 4 × 1.5 = 360) goes before a
- * low-urgency Básico ticket until that one has waited 5 hours.
- * Waiting is counted in business minutes when a calendar is given (a ticket
- * sent on Friday night has not "waited" all weekend), wall minutes otherwise;
- * sort a queue with one basis only. A createdAt in the future counts as 0.
+ *   P1  = crítica + Premium     P2  = crítica + Empresarial   P3  = crítica + Básico   P4  = crítica sin plan
+ *   P5  = alta + Premium        …                                                      P8  = alta sin plan
+ *   P9  = media + Premium       …                                                      P12 = media sin plan
+ *   P13 = baja + Premium        …                                                      P16 = baja sin plan
  *
- * Before the score comes the status band: cases that wait on our team (new,
- * in progress, on-site to schedule) go first; then cases that wait on
- * someone else (the customer, a booked visit); then finished ones.
- * Ties: earlier createdAt, then id — a total, deterministic order.
+ * So urgency always outweighs tier, and among tickets of the same band and
+ * level the one that arrived first goes first. The waiting time (business
+ * minutes when a calendar is given — a ticket sent on Friday night has not
+ * "waited" all weekend — wall minutes otherwise; a createdAt in the future
+ * counts as 0) is part of the explanation only: it never changes the order,
+ * which follows createdAt. The channel plays no part (email's lack of a
+ * response-time promise is the SLA timer's concern, not the queue's).
  */
 import type { BusinessCalendar } from '../calendar/types.ts';
-import type { Channel, TicketStatus, Tier, Urgency } from '../protocol/entities.ts';
-import { CHANNEL_LABELS, STATUS_LABELS, TIER_LABELS, URGENCY_LABELS } from './labels.ts';
+import type { TicketStatus, Tier, Urgency } from '../protocol/entities.ts';
+import { STATUS_LABELS, TIER_LABELS, URGENCY_LABELS } from './labels.ts';
 
 export interface RankInput {
   readonly id: string;
@@ -36,7 +43,6 @@ export interface RankInput {
   readonly urgency: Urgency;
   /** The customer's plan tier this month; null when the customer has no plan. */
   readonly tier: Tier | null;
-  readonly channel: Channel;
   readonly status: TicketStatus;
 }
 
@@ -45,13 +51,16 @@ export interface RankOptions {
   readonly calendar?: Pick<BusinessCalendar, 'businessMinutesBetween'>;
 }
 
-export const RANK_WEIGHTS = Object.freeze({
-  headStartMinutes: 60,
-  urgency: Object.freeze({ low: 1, medium: 2, high: 3, critical: 4 } satisfies Record<Urgency, number>),
-  tier: Object.freeze({ premium: 1.5, business: 1.25, basic: 1 } satisfies Record<Tier, number>),
-  noPlan: 1,
-  channel: Object.freeze({ portal: 1, email: 1, phone: 1 } satisfies Record<Channel, number>),
-});
+/** Same order as the cache's tickets.urgency_rank: critical first. */
+const URGENCY_INDEX: Readonly<Record<Urgency, number>> = { critical: 0, high: 1, medium: 2, low: 3 };
+/** Same order as the cache's tier_rank: premium first, no plan last. */
+const TIER_INDEX: Readonly<Record<Tier, number>> = { premium: 0, business: 1, basic: 2 };
+const NO_PLAN_INDEX = 3;
+
+/** The priority level, 1 (crítica + Premium) to 16 (baja sin plan); lower goes first. */
+export function priorityLevel(urgency: Urgency, tier: Tier | null): number {
+  return URGENCY_INDEX[urgency] * 4 + (tier === null ? NO_PLAN_INDEX : TIER_INDEX[tier]) + 1;
+}
 
 /** 0: waits on our team · 1: waits on the customer or a booked visit · 2: finished. */
 export type RankBand = 0 | 1 | 2;
@@ -81,10 +90,10 @@ export interface Bilingual {
   readonly en: string;
 }
 
+/** The pieces of an explanation, in the order they are said. */
 export type RankPart =
-  | { readonly factor: 'urgency'; readonly value: Urgency; readonly multiplier: number; readonly text: Bilingual }
-  | { readonly factor: 'tier'; readonly value: Tier | null; readonly multiplier: number; readonly text: Bilingual }
-  | { readonly factor: 'channel'; readonly value: Channel; readonly multiplier: number; readonly text: Bilingual }
+  | { readonly factor: 'urgency'; readonly value: Urgency; readonly text: Bilingual }
+  | { readonly factor: 'tier'; readonly value: Tier | null; readonly text: Bilingual }
   | { readonly factor: 'waiting'; readonly minutes: number; readonly basis: 'business' | 'wall'; readonly text: Bilingual }
   | { readonly factor: 'status'; readonly value: TicketStatus; readonly band: RankBand; readonly text: Bilingual };
 
@@ -93,14 +102,17 @@ export interface TicketRank {
   readonly label: string;
   readonly band: RankBand;
   readonly status: TicketStatus;
+  /** The priority level 1–16 (P1 goes first); see the file header. */
   readonly score: number;
+  /** How long the ticket has waited; explains, never orders (arrival does). */
   readonly waitingMinutes: number;
+  readonly waitingBasis: 'business' | 'wall';
   readonly createdAtMs: number;
   readonly urgency: Urgency;
   readonly tier: Tier | null;
-  readonly channel: Channel;
+  /** Band 2 (finished): only the status part. */
   readonly parts: readonly RankPart[];
-  /** "Urgencia crítica ×4 · Cliente Premium ×1.5 · esperando 3 h 20 min". */
+  /** "P1: urgencia crítica, cliente Premium · entre los de igual prioridad se atiende por orden de llegada (esperando 3 h 20 min hábiles)". */
   readonly explanation: Bilingual;
 }
 
@@ -119,16 +131,23 @@ export function formatWait(minutes: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-const times = (multiplier: number): string => `×${multiplier}`;
+function urgencyText(urgency: Urgency): Bilingual {
+  const label = URGENCY_LABELS[urgency];
+  return { es: `urgencia ${label['es-PE'].toLowerCase()}`, en: `${label.en.toLowerCase()} urgency` };
+}
 
 function tierText(tier: Tier | null): Bilingual {
-  if (tier === null) return { es: 'Sin plan', en: 'No plan' };
-  return { es: `Cliente ${TIER_LABELS[tier]['es-PE']}`, en: `${TIER_LABELS[tier].en} customer` };
+  if (tier === null) return { es: 'cliente sin plan', en: 'customer without a plan' };
+  return { es: `cliente ${TIER_LABELS[tier]['es-PE']}`, en: `${TIER_LABELS[tier].en} customer` };
 }
 
 function waitingText(minutes: number, basis: 'business' | 'wall'): Bilingual {
   const span = formatWait(minutes);
-  return basis === 'business' ? { es: `esperando ${span} hábiles`, en: `waiting ${span} of business time` } : { es: `esperando ${span}`, en: `waiting ${span}` };
+  const waiting = basis === 'business' ? { es: `esperando ${span} hábiles`, en: `waiting ${span} of business time` } : { es: `esperando ${span}`, en: `waiting ${span}` };
+  return {
+    es: `entre los de igual prioridad se atiende por orden de llegada (${waiting.es})`,
+    en: `among equal priority, first come first served (${waiting.en})`,
+  };
 }
 
 function statusText(status: TicketStatus, band: RankBand): Bilingual {
@@ -138,37 +157,36 @@ function statusText(status: TicketStatus, band: RankBand): Bilingual {
   return { es: `${es}: fuera de la cola activa`, en: `${en}: out of the active queue` };
 }
 
+function explain(score: number, parts: readonly RankPart[]): Bilingual {
+  const say = (lang: keyof Bilingual): string => {
+    const text = (factor: RankPart['factor']): string | undefined => parts.find((p) => p.factor === factor)?.text[lang];
+    const urgency = text('urgency');
+    const tier = text('tier');
+    const rest = parts.filter((p) => p.factor === 'waiting' || p.factor === 'status').map((p) => p.text[lang]);
+    // Finished tickets have no urgency/tier part: no level is said for them.
+    return urgency === undefined || tier === undefined ? rest.join(' · ') : [`P${score}: ${urgency}, ${tier}`, ...rest].join(' · ');
+  };
+  return { es: say('es'), en: say('en') };
+}
+
 export function rankTicket(ticket: RankInput, now: Date, options: RankOptions = {}): TicketRank {
   const createdAtMs = instantMs(ticket.createdAt, 'createdAt');
   const nowMs = instantMs(now, 'now');
   const basis = options.calendar === undefined ? 'wall' : 'business';
   const waitingMinutes =
     nowMs <= createdAtMs ? 0 : options.calendar === undefined ? (nowMs - createdAtMs) / 60_000 : options.calendar.businessMinutesBetween(createdAtMs, nowMs);
-
-  const urgencyX = RANK_WEIGHTS.urgency[ticket.urgency];
-  const tierX = ticket.tier === null ? RANK_WEIGHTS.noPlan : RANK_WEIGHTS.tier[ticket.tier];
-  const channelX = RANK_WEIGHTS.channel[ticket.channel];
-  const score = (waitingMinutes + RANK_WEIGHTS.headStartMinutes) * urgencyX * tierX * channelX;
+  const score = priorityLevel(ticket.urgency, ticket.tier);
   const band = BAND_OF[ticket.status];
 
-  const urgencyLabel = URGENCY_LABELS[ticket.urgency];
-  const tierLabel = tierText(ticket.tier);
-  const parts: RankPart[] = [
-    {
-      factor: 'urgency',
-      value: ticket.urgency,
-      multiplier: urgencyX,
-      text: { es: `Urgencia ${urgencyLabel['es-PE'].toLowerCase()} ${times(urgencyX)}`, en: `${urgencyLabel.en} urgency ${times(urgencyX)}` },
-    },
-    { factor: 'tier', value: ticket.tier, multiplier: tierX, text: { es: `${tierLabel.es} ${times(tierX)}`, en: `${tierLabel.en} ${times(tierX)}` } },
-  ];
-  // The channel only appears when the business gives it a weight; at ×1 it would be noise.
-  if (channelX !== 1) {
-    const channel = CHANNEL_LABELS[ticket.channel];
-    parts.push({ factor: 'channel', value: ticket.channel, multiplier: channelX, text: { es: `Canal ${channel['es-PE'].toLowerCase()} ${times(channelX)}`, en: `${channel.en} channel ${times(channelX)}` } });
-  }
-  parts.push({ factor: 'waiting', minutes: waitingMinutes, basis, text: waitingText(waitingMinutes, basis) });
-  if (band !== 0) parts.push({ factor: 'status', value: ticket.status, band, text: statusText(ticket.status, band) });
+  const parts: RankPart[] =
+    band === 2
+      ? [{ factor: 'status', value: ticket.status, band, text: statusText(ticket.status, band) }]
+      : [
+          { factor: 'urgency', value: ticket.urgency, text: urgencyText(ticket.urgency) },
+          { factor: 'tier', value: ticket.tier, text: tierText(ticket.tier) },
+          { factor: 'waiting', minutes: waitingMinutes, basis, text: waitingText(waitingMinutes, basis) },
+        ];
+  if (band === 1) parts.push({ factor: 'status', value: ticket.status, band, text: statusText(ticket.status, band) });
 
   return {
     id: ticket.id,
@@ -177,115 +195,88 @@ export function rankTicket(ticket: RankInput, now: Date, options: RankOptions = 
     status: ticket.status,
     score,
     waitingMinutes,
+    waitingBasis: basis,
     createdAtMs,
     urgency: ticket.urgency,
     tier: ticket.tier,
-    channel: ticket.channel,
     parts,
-    explanation: { es: parts.map((p) => p.text.es).join(' · '), en: parts.map((p) => p.text.en).join(' · ') },
+    explanation: explain(score, parts),
   };
 }
 
 /**
  * Queue order, for `Array.prototype.sort`: negative when `a` goes first.
- * Band, then higher score, then earlier createdAt, then id (code-unit order,
- * not locale order, so every machine sorts alike).
+ * Band, then level (lower first), then earlier createdAt, then id
+ * (code-unit order, not locale order) — the cache's "Prioridad" order.
  */
 export function compareRank(a: TicketRank, b: TicketRank): number {
   if (a.band !== b.band) return a.band - b.band;
-  if (a.score !== b.score) return b.score > a.score ? 1 : -1;
+  if (a.score !== b.score) return a.score - b.score;
   if (a.createdAtMs !== b.createdAtMs) return a.createdAtMs - b.createdAtMs;
   if (a.id === b.id) return 0;
   return a.id < b.id ? -1 : 1;
 }
 
-const round = (score: number): string => String(Math.round(score));
+/** "Básico", or "cliente sin plan" when there is no plan (a bare "sin plan" after "frente a" reads wrong). */
+function tierVersus(x: Tier | null, y: Tier | null): Bilingual {
+  const name = (t: Tier | null): Bilingual => (t === null ? { es: 'sin plan', en: 'no plan' } : { es: TIER_LABELS[t]['es-PE'], en: TIER_LABELS[t].en });
+  const [xn, yn] = [name(x), name(y)];
+  if (y === null) return { es: `cliente ${xn.es} frente a cliente sin plan`, en: `${xn.en} customer vs a customer without a plan` };
+  return { es: `cliente ${xn.es} frente a ${yn.es}`, en: `${xn.en} customer vs ${yn.en}` };
+}
 
-const tierWeight = (r: TicketRank): number => (r.tier === null ? RANK_WEIGHTS.noPlan : RANK_WEIGHTS.tier[r.tier]);
-
-/** Each factor: its weight, and how to say "x's value vs y's value" with x the ticket it favours. */
-const FACTORS: ReadonlyArray<{ readonly weight: (r: TicketRank) => number; readonly versus: (x: TicketRank, y: TicketRank) => Bilingual }> = [
-  {
-    weight: (r) => RANK_WEIGHTS.urgency[r.urgency],
-    versus: (x, y) => {
-      const [xw, yw] = [times(RANK_WEIGHTS.urgency[x.urgency]), times(RANK_WEIGHTS.urgency[y.urgency])];
-      const [xl, yl] = [URGENCY_LABELS[x.urgency], URGENCY_LABELS[y.urgency]];
-      return { es: `urgencia ${xl['es-PE'].toLowerCase()} ${xw} frente a ${yl['es-PE'].toLowerCase()} ${yw}`, en: `${xl.en.toLowerCase()} urgency ${xw} vs ${yl.en.toLowerCase()} ${yw}` };
-    },
-  },
-  {
-    weight: tierWeight,
-    versus: (x, y) => {
-      const name = (r: TicketRank): Bilingual => (r.tier === null ? { es: 'sin plan', en: 'no plan' } : { es: TIER_LABELS[r.tier]['es-PE'], en: TIER_LABELS[r.tier].en });
-      const [xn, yn] = [name(x), name(y)];
-      const [xw, yw] = [times(tierWeight(x)), times(tierWeight(y))];
-      return { es: `cliente ${xn.es} ${xw} frente a ${yn.es} ${yw}`, en: `customer ${xn.en} ${xw} vs ${yn.en} ${yw}` };
-    },
-  },
-  {
-    weight: (r) => RANK_WEIGHTS.channel[r.channel],
-    versus: (x, y) => {
-      const [xw, yw] = [times(RANK_WEIGHTS.channel[x.channel]), times(RANK_WEIGHTS.channel[y.channel])];
-      const [xl, yl] = [CHANNEL_LABELS[x.channel], CHANNEL_LABELS[y.channel]];
-      return { es: `canal ${xl['es-PE'].toLowerCase()} ${xw} frente a ${yl['es-PE'].toLowerCase()} ${yw}`, en: `${xl.en} channel ${xw} vs ${yl.en} ${yw}` };
-    },
-  },
-  {
-    weight: (r) => r.waitingMinutes,
-    versus: (x, y) => ({
-      es: `espera ${formatWait(x.waitingMinutes)} frente a ${formatWait(y.waitingMinutes)}`,
-      en: `waiting ${formatWait(x.waitingMinutes)} vs ${formatWait(y.waitingMinutes)}`,
-    }),
-  },
-];
-
-/** What tipped the order between two tickets of the same band: factors for the first, and those for the second. */
-function factorComparisons(first: TicketRank, second: TicketRank): { favours: Bilingual[]; against: Bilingual[] } {
-  const favours: Bilingual[] = [];
-  const against: Bilingual[] = [];
-  for (const factor of FACTORS) {
-    const [f, s] = [factor.weight(first), factor.weight(second)];
-    if (f > s) favours.push(factor.versus(first, second));
-    else if (f < s) against.push(factor.versus(second, first));
-  }
-  return { favours, against };
+/** "(P1 frente a P13)" for open work; nothing for finished tickets, which show no level. */
+function levels(first: TicketRank, second: TicketRank): Bilingual {
+  if (first.band === 2) return { es: '', en: '' };
+  return { es: ` (P${first.score} frente a P${second.score})`, en: ` (P${first.score} vs P${second.score})` };
 }
 
 /**
- * Why one ticket goes before the other, in words: "#12 va antes que #15
- * porque tiene más prioridad (480 frente a 300): urgencia crítica ×4 frente a
- * baja ×1." Whichever order the arguments come in, the sentence starts with
- * the ticket that goes first.
+ * Why one ticket goes before the other, by the first key that differs:
+ * "#12 va antes que #15: urgencia crítica frente a baja (P1 frente a P13)."
+ * Whichever order the arguments come in, the sentence starts with the ticket
+ * that goes first.
  */
 export function explainOrder(a: TicketRank, b: TicketRank): Bilingual {
   const [first, second] = compareRank(a, b) <= 0 ? [a, b] : [b, a];
-  const lead = { es: `${first.label} va antes que ${second.label} porque`, en: `${first.label} goes before ${second.label} because` };
   if (first.id === second.id) return { es: `${first.label} es el mismo ticket.`, en: `${first.label} is the same ticket.` };
+  const lead = { es: `${first.label} va antes que ${second.label}:`, en: `${first.label} goes before ${second.label}:` };
 
   if (first.band !== second.band) {
     const es = STATUS_LABELS[second.status]['es-PE'];
     const en = STATUS_LABELS[second.status].en;
     return second.band === 1
       ? { es: `${lead.es} ${second.label} está en «${es}» y primero van los casos que esperan a nuestro equipo.`, en: `${lead.en} ${second.label} is "${en}" and cases waiting on our team come first.` }
-      : { es: `${lead.es} ${second.label} ya está en «${es}».`, en: `${lead.en} ${second.label} is already "${en}".` };
+      : { es: `${lead.es} ${second.label} ya está en «${es}», fuera de la cola activa.`, en: `${lead.en} ${second.label} is already "${en}", out of the active queue.` };
   }
 
-  if (first.score !== second.score) {
-    const { favours, against } = factorComparisons(first, second);
-    const es = `${lead.es} tiene más prioridad (${round(first.score)} frente a ${round(second.score)}): ${favours.map((f) => f.es).join('; ')}.`;
-    const en = `${lead.en} it has higher priority (${round(first.score)} vs ${round(second.score)}): ${favours.map((f) => f.en).join('; ')}.`;
-    if (against.length === 0) return { es, en };
+  if (first.urgency !== second.urgency) {
+    const [x, y] = [URGENCY_LABELS[first.urgency], URGENCY_LABELS[second.urgency]];
+    const p = levels(first, second);
     return {
-      es: `${es} A favor de ${second.label}: ${against.map((f) => f.es).join('; ')}, pero no alcanza.`,
-      en: `${en} In favour of ${second.label}: ${against.map((f) => f.en).join('; ')}, but not enough.`,
+      es: `${lead.es} urgencia ${x['es-PE'].toLowerCase()} frente a ${y['es-PE'].toLowerCase()}${p.es}.`,
+      en: `${lead.en} ${x.en.toLowerCase()} urgency vs ${y.en.toLowerCase()}${p.en}.`,
     };
   }
 
+  if (first.tier !== second.tier) {
+    const v = tierVersus(first.tier, second.tier);
+    const p = levels(first, second);
+    return { es: `${lead.es} a igual urgencia, ${v.es}${p.es}.`, en: `${lead.en} same urgency, ${v.en}${p.en}.` };
+  }
+
+  const same = first.band === 2 ? { es: 'misma prioridad', en: 'same priority' } : { es: `misma prioridad (P${first.score})`, en: `same priority (P${first.score})` };
   if (first.createdAtMs !== second.createdAtMs) {
-    return { es: `${lead.es} ambos tienen la misma prioridad y ${first.label} llegó primero.`, en: `${lead.en} both have the same priority and ${first.label} arrived first.` };
+    if (first.waitingMinutes === second.waitingMinutes) return { es: `${lead.es} ${same.es} y llegó antes.`, en: `${lead.en} ${same.en} and it arrived first.` };
+    const [xw, yw] = [formatWait(first.waitingMinutes), formatWait(second.waitingMinutes)];
+    const business = first.waitingBasis === 'business';
+    return {
+      es: `${lead.es} ${same.es} y llegó antes: espera ${xw} frente a ${yw}${business ? ' hábiles' : ''}.`,
+      en: `${lead.en} ${same.en} and it arrived first: waiting ${xw} vs ${yw}${business ? ' of business time' : ''}.`,
+    };
   }
   return {
-    es: `${lead.es} ambos tienen la misma prioridad y llegaron a la vez; se desempata por identificador para que el orden sea siempre el mismo.`,
-    en: `${lead.en} both have the same priority and arrived at the same time; the id breaks the tie so the order is always the same.`,
+    es: `${lead.es} ${same.es} y llegaron a la vez; se desempata por identificador para que el orden sea siempre el mismo.`,
+    en: `${lead.en} ${same.en} and they arrived at the same time; the id breaks the tie so the order is always the same.`,
   };
 }

@@ -46,8 +46,9 @@ test('views with counts, search, filters and order; the grid keeps only the rows
     // The rank badge explains itself on hover.
     await page.keyboard.press('Home');
     const badge = queue.rows.first().getByTestId('rank-badge');
+    await expect(badge.locator('[aria-hidden="true"]')).toHaveText(/^P([1-9]|1[0-6])$/);
     await badge.hover();
-    await expect(page.getByTestId('tooltip')).toContainText(/^Por qué va en este lugar: Urgencia/);
+    await expect(page.getByTestId('tooltip')).toContainText(/^Por qué va en este lugar: P\d+: urgencia /);
     await snap(page, 'queue-es-PE-rank-tooltip');
     await page.mouse.move(0, 0);
 
@@ -63,6 +64,23 @@ test('views with counts, search, filters and order; the grid keeps only the rows
     for (const cell of await queue.grid.locator('.qgrid__cell--urgency').allTextContents()) {
       if (cell !== 'Urgencia') expect(cell).toBe('Crítica');
     }
+    await page.getByTestId('clear-filters').click();
+
+    // Open work first (P1…P16), finished tickets last with a dash: they are out of the active queue.
+    await page.getByTestId('filter-status').getByRole('button').click();
+    const statusMenu = page.getByRole('group', { name: 'Estado' });
+    await statusMenu.getByLabel('Nuevo').check();
+    await statusMenu.getByLabel('Resuelto').check();
+    await page.keyboard.press('Escape');
+    await expect(queue.root).toHaveAttribute('data-state', 'ready');
+    await expect(queue.rows.first().getByTestId('rank-badge').locator('[aria-hidden="true"]')).toHaveText(/^P([1-9]|1[0-6])$/);
+    await snap(page, 'queue-es-PE-open-and-finished');
+    await queue.grid.focus();
+    await page.keyboard.press('End');
+    const lastBadge = queue.rows.last().getByTestId('rank-badge');
+    await expect(lastBadge.locator('[aria-hidden="true"]')).toHaveText('—');
+    await expect(lastBadge.locator('.sr-only')).toHaveText('Sin prioridad: caso terminado. Resuelto: fuera de la cola activa');
+    await page.keyboard.press('Home');
     await page.getByTestId('clear-filters').click();
 
     // Order by number, newest first.
@@ -88,7 +106,7 @@ test('keyboard: j/k move and explain, x selects, Enter opens, Escape returns to 
     await expect(queue.grid).toBeFocused();
     const firstId = await queue.rows.first().getAttribute('data-ticket-id');
     await expect(queue.grid).toHaveAttribute('aria-activedescendant', `queue-row-${firstId}`);
-    await expect(queue.explanation).toContainText(/^#\d+ · Por qué va en este lugar: Urgencia/);
+    await expect(queue.explanation).toContainText(/^#\d+ · Por qué va en este lugar: P\d+: urgencia /);
 
     await page.keyboard.press('x');
     await page.keyboard.press('j');

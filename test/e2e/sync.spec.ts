@@ -75,7 +75,7 @@ test.describe('sync through the desk core', () => {
       expect(queue.total).toBeGreaterThan(0);
       expect(queue.rows.length).toBeGreaterThan(0);
       for (const row of queue.rows) {
-        expect(row.rank.explanation.es).toMatch(/Urgencia/);
+        expect(row.rank.explanation.es).toMatch(/^P\d+: urgencia /);
         expect(['none', 'ok', 'warning', 'breached', 'paused', 'met']).toContain(row.sla.state);
         if (row.channel === 'email') expect(row.sla.state).toBe('none');
       }

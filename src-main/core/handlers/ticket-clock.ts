@@ -1,6 +1,6 @@
 /**
  * What the desk adds to a ticket row on the way out: its place in the queue
- * (rank score and the words that explain it) and its SLA clock, both in
+ * (priority level P1–P16 and the words that explain it) and its SLA clock, both in
  * business time from the company calendar.
  */
 import type { BusinessCalendar } from '../../../src-shared/calendar/types.ts';
@@ -24,13 +24,14 @@ export interface ClockInput {
 }
 
 export interface TicketClock {
+  /** `score` is the priority level 1–16 (P1 first), see src-shared/tickets/rank.ts. */
   readonly rank: { readonly score: number; readonly explanation: { readonly es: string; readonly en: string } };
   readonly sla: Sla;
 }
 
 export function ticketClock(ticket: ClockInput, now: Date, calendar: BusinessCalendar): TicketClock {
   const rank = rankTicket(
-    { id: ticket.id, ...(ticket.number === null ? {} : { label: `#${ticket.number}` }), createdAt: ticket.createdAt, urgency: ticket.urgency, tier: ticket.tier, channel: ticket.channel, status: ticket.status },
+    { id: ticket.id, ...(ticket.number === null ? {} : { label: `#${ticket.number}` }), createdAt: ticket.createdAt, urgency: ticket.urgency, tier: ticket.tier, status: ticket.status },
     now,
     { calendar },
   );

@@ -71,7 +71,7 @@ describe('priority order by status band', () => {
     // The same order as the explainable rank, whatever "now" is.
     for (const now of [new Date('2025-03-04T15:00:00Z'), new Date('2025-06-30T15:00:00Z')]) {
       const ranked = [closedCritical, openLow, waitingHigh]
-        .map((t) => rankTicket({ id: t.id, createdAt: t.createdAt, urgency: t.urgency, tier: t.customerId === bank.id ? 'premium' : 'basic', channel: t.channel, status: t.status }, now))
+        .map((t) => rankTicket({ id: t.id, createdAt: t.createdAt, urgency: t.urgency, tier: t.customerId === bank.id ? 'premium' : 'basic', status: t.status }, now))
         .sort(compareRank);
       expect(ranked.map((r) => r.id)).toEqual(rows.map((r) => r.id));
     }

@@ -1,51 +1,122 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHANNELS, TICKET_STATUSES, TIERS, URGENCIES, type Tier, type Urgency } from '../../../src-shared/protocol/entities.ts';
-import { compareRank, explainOrder, formatWait, rankTicket, type RankInput, type TicketRank } from '../../../src-shared/tickets/index.ts';
+import { NO_TIER_RANK, tierRank } from '../../../src-main/core/cache/tiers.ts';
+import { TICKET_STATUSES, TIERS, URGENCIES, type TicketStatus, type Tier, type Urgency } from '../../../src-shared/protocol/entities.ts';
+import { compareRank, explainOrder, formatWait, priorityLevel, rankBand, rankTicket, type RankInput, type TicketRank } from '../../../src-shared/tickets/index.ts';
 
 const NOW = new Date('2025-03-10T20:00:00Z');
 const minutesAgo = (minutes: number): string => new Date(NOW.getTime() - minutes * 60_000).toISOString();
 
-const base: RankInput = { id: 'id-base', createdAt: minutesAgo(30), urgency: 'medium', tier: 'business', channel: 'portal', status: 'new' };
+const base: RankInput = { id: 'id-base', createdAt: minutesAgo(30), urgency: 'medium', tier: 'business', status: 'new' };
 const rank = (over: Partial<RankInput>, options = {}): TicketRank => rankTicket({ ...base, ...over }, NOW, options);
 
-/** Higher index = more urgent / better tier. */
-const URGENCY_ORDER: readonly Urgency[] = ['low', 'medium', 'high', 'critical'];
-const TIER_ORDER: readonly Tier[] = ['basic', 'business', 'premium'];
+/**
+ * The cache's "Prioridad" key, restated here on purpose (SORT_COLUMNS.priority in
+ * src-main/core/cache/queries/queue.ts): status_band (migration 0003),
+ * urgency_rank (the generated column), tier_rank (tiers.ts), created_at, id.
+ */
+const STATUS_BAND: Readonly<Record<TicketStatus, number>> = {
+  new: 0,
+  in_progress: 0,
+  onsite_pending: 0,
+  waiting_customer: 1,
+  onsite_scheduled: 1,
+  resolved: 2,
+  closed: 2,
+  cancelled: 2,
+};
+const URGENCY_RANK: Readonly<Record<Urgency, number>> = { critical: 0, high: 1, medium: 2, low: 3 };
+type CacheKey = readonly [number, number, number, string, string];
+const cacheKey = (t: { status: TicketStatus; urgency: Urgency; tier: Tier | null; createdAt: string; id: string }): CacheKey => [
+  STATUS_BAND[t.status],
+  URGENCY_RANK[t.urgency],
+  tierRank(t.tier),
+  t.createdAt,
+  t.id,
+];
+function compareKeys(a: CacheKey, b: CacheKey): number {
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
 
-describe('rankTicket', () => {
-  it('scores (waiting minutes + 60) × urgency × tier', () => {
-    expect(rank({ urgency: 'critical', tier: 'premium', createdAt: minutesAgo(200) }).score).toBe((200 + 60) * 4 * 1.5);
-    expect(rank({ urgency: 'low', tier: 'basic', createdAt: minutesAgo(0) }).score).toBe(60);
-    expect(rank({ urgency: 'high', tier: null, createdAt: minutesAgo(90) }).score).toBe(150 * 3);
-    expect(rank({ urgency: 'medium', tier: 'business', createdAt: minutesAgo(20) }).score).toBe(80 * 2 * 1.25);
+const input = fc.record({
+  id: fc.uuid(),
+  // Few distinct instants, so equal arrivals (and the id tie-break) happen often.
+  createdAt: fc.integer({ min: 0, max: 40 }).map((n) => minutesAgo(n * 37)),
+  urgency: fc.constantFrom(...URGENCIES),
+  tier: fc.constantFrom<Tier | null>(...TIERS, null),
+  status: fc.constantFrom(...TICKET_STATUSES),
+});
+
+describe('priorityLevel and rankTicket', () => {
+  it('gives P1 to crítica + Premium and P16 to baja sin plan, urgency before tier', () => {
+    expect(priorityLevel('critical', 'premium')).toBe(1);
+    expect(priorityLevel('critical', null)).toBe(4);
+    expect(priorityLevel('high', 'premium')).toBe(5);
+    expect(priorityLevel('medium', 'business')).toBe(10);
+    expect(priorityLevel('low', 'premium')).toBe(13);
+    expect(priorityLevel('low', null)).toBe(16);
+    const all = URGENCIES.flatMap((u) => [...TIERS, null].map((t) => priorityLevel(u, t)));
+    expect([...new Set(all)].sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    // Same level as the cache's ranks: urgency_rank × 4 + tier_rank + 1.
+    for (const u of URGENCIES) for (const t of [...TIERS, null]) expect(priorityLevel(u, t)).toBe(URGENCY_RANK[u] * 4 + (t === null ? NO_TIER_RANK : tierRank(t)) + 1);
   });
 
-  it('explains the score in words, Spanish and English', () => {
+  it('scores the level whatever the wait, channel or status', () => {
+    expect(rank({ urgency: 'critical', tier: 'premium', createdAt: minutesAgo(0) }).score).toBe(1);
+    expect(rank({ urgency: 'critical', tier: 'premium', createdAt: minutesAgo(100_000) }).score).toBe(1);
+    expect(rank({ urgency: 'low', tier: null, status: 'closed' }).score).toBe(16);
+  });
+
+  it('explains open work: the level, then arrival order with the wait', () => {
     const r = rank({ urgency: 'critical', tier: 'premium', createdAt: minutesAgo(200) });
     expect(r.explanation).toEqual({
-      es: 'Urgencia crítica ×4 · Cliente Premium ×1.5 · esperando 3 h 20 min',
-      en: 'Critical urgency ×4 · Premium customer ×1.5 · waiting 3 h 20 min',
+      es: 'P1: urgencia crítica, cliente Premium · entre los de igual prioridad se atiende por orden de llegada (esperando 3 h 20 min)',
+      en: 'P1: critical urgency, Premium customer · among equal priority, first come first served (waiting 3 h 20 min)',
     });
     expect(r.parts.map((p) => p.factor)).toEqual(['urgency', 'tier', 'waiting']);
-    expect(rank({ tier: null, urgency: 'low', createdAt: minutesAgo(45), status: 'waiting_customer' }).explanation.es).toBe(
-      'Urgencia baja ×1 · Sin plan ×1 · esperando 45 min · Esperando al cliente: va después de los casos que esperan a nuestro equipo',
-    );
+    expect(rank({ urgency: 'low', tier: null, createdAt: minutesAgo(45) }).explanation).toEqual({
+      es: 'P16: urgencia baja, cliente sin plan · entre los de igual prioridad se atiende por orden de llegada (esperando 45 min)',
+      en: 'P16: low urgency, customer without a plan · among equal priority, first come first served (waiting 45 min)',
+    });
   });
 
-  it('counts business minutes when given a calendar', () => {
+  it('explains a case waiting on someone else: it goes after those waiting on our team', () => {
+    const r = rank({ urgency: 'high', tier: 'basic', createdAt: minutesAgo(45), status: 'waiting_customer' });
+    expect(r.band).toBe(1);
+    expect(r.explanation).toEqual({
+      es: 'P7: urgencia alta, cliente Básico · entre los de igual prioridad se atiende por orden de llegada (esperando 45 min) · Esperando al cliente: va después de los casos que esperan a nuestro equipo',
+      en: 'P7: high urgency, Basic customer · among equal priority, first come first served (waiting 45 min) · Waiting for customer: goes after cases waiting on our team',
+    });
+  });
+
+  it('explains a finished case without a level', () => {
+    const r = rank({ urgency: 'critical', tier: 'premium', status: 'resolved' });
+    expect(r.band).toBe(2);
+    expect(r.explanation).toEqual({ es: 'Resuelto: fuera de la cola activa', en: 'Resolved: out of the active queue' });
+    expect(r.parts.map((p) => p.factor)).toEqual(['status']);
+    expect(rank({ status: 'cancelled' }).explanation.es).toBe('Anulado: fuera de la cola activa');
+  });
+
+  it('counts business minutes when given a calendar, and says so', () => {
     const calls: Array<[number, number]> = [];
     const calendar = {
       businessMinutesBetween: (from: Date | number, to: Date | number) => {
         calls.push([Number(from), Number(to)]);
-        return 15;
+        return 200;
       },
     };
-    const r = rank({ createdAt: minutesAgo(3 * 24 * 60) }, { calendar });
+    const r = rank({ urgency: 'critical', tier: 'premium', createdAt: minutesAgo(3 * 24 * 60) }, { calendar });
     expect(calls).toEqual([[NOW.getTime() - 3 * 24 * 60 * 60_000, NOW.getTime()]]);
-    expect(r.waitingMinutes).toBe(15);
-    expect(r.score).toBe((15 + 60) * 2 * 1.25);
-    expect(r.explanation.es).toMatch(/esperando 15 min hábiles$/);
+    expect(r.waitingMinutes).toBe(200);
+    expect(r.score).toBe(1);
+    expect(r.explanation).toEqual({
+      es: 'P1: urgencia crítica, cliente Premium · entre los de igual prioridad se atiende por orden de llegada (esperando 3 h 20 min hábiles)',
+      en: 'P1: critical urgency, Premium customer · among equal priority, first come first served (waiting 3 h 20 min of business time)',
+    });
   });
 
   it('counts a createdAt in the future as no wait, and rejects a broken one', () => {
@@ -56,88 +127,48 @@ describe('rankTicket', () => {
   it('formats waits as hours and minutes', () => {
     expect([0, 45, 60, 200, 1505.9].map(formatWait)).toEqual(['0 min', '45 min', '1 h', '3 h 20 min', '25 h 5 min']);
   });
+
+  it('uses the same bands as the cache', () => {
+    for (const status of TICKET_STATUSES) expect(rankBand(status), status).toBe(STATUS_BAND[status]);
+  });
 });
 
 describe('compareRank', () => {
-  it('puts a new critical Premium case before a low Básico one until that one has waited 5 hours', () => {
+  it('sorts like the cache: (status_band, urgency_rank, tier_rank, created_at, id)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(input, { selector: (t) => t.id, minLength: 2, maxLength: 40 }), fc.boolean(), (tickets, business) => {
+        // A calendar closed most of the time: waits in business minutes tie often and must not matter.
+        const options = business ? { calendar: { businessMinutesBetween: (from: Date | number, to: Date | number) => Math.floor((Number(to) - Number(from)) / 7_200_000) * 30 } } : {};
+        const byRank = tickets.map((t) => rankTicket(t, NOW, options)).sort(compareRank).map((r) => r.id);
+        const byCache = [...tickets].sort((a, b) => compareKeys(cacheKey(a), cacheKey(b))).map((t) => t.id);
+        expect(byRank).toEqual(byCache);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('lets a new critical Premium case go before a low Básico one however long that one has waited', () => {
     const fresh = rank({ id: 'fresh', createdAt: minutesAgo(0), urgency: 'critical', tier: 'premium' });
-    const waitedLess = rank({ id: 'old', createdAt: minutesAgo(299), urgency: 'low', tier: 'basic' });
-    const waitedMore = rank({ id: 'older', createdAt: minutesAgo(301), urgency: 'low', tier: 'basic' });
-    expect(compareRank(fresh, waitedLess)).toBeLessThan(0);
-    expect(compareRank(fresh, waitedMore)).toBeGreaterThan(0);
+    const ancient = rank({ id: 'old', createdAt: minutesAgo(60 * 24 * 90), urgency: 'low', tier: 'basic' });
+    expect(compareRank(fresh, ancient)).toBeLessThan(0);
   });
 
   it('serves cases waiting on our team before those waiting on others, and finished ones last', () => {
-    const statuses = [...TICKET_STATUSES];
-    const sorted = statuses.map((status, i) => rank({ id: `t${i}`, status, urgency: status === 'resolved' ? 'critical' : 'low' })).sort(compareRank);
+    const sorted = TICKET_STATUSES.map((status, i) => rank({ id: `t${i}`, status, urgency: status === 'resolved' ? 'critical' : 'low' })).sort(compareRank);
     expect(sorted.map((r) => r.band)).toEqual([0, 0, 0, 1, 1, 2, 2, 2]);
   });
 
-  const input = fc.record({
-    id: fc.uuid(),
-    createdAt: fc.integer({ min: 0, max: 30 * 24 * 60 }).map(minutesAgo),
-    urgency: fc.constantFrom(...URGENCIES),
-    tier: fc.constantFrom<Tier | null>(...TIERS, null),
-    channel: fc.constantFrom(...CHANNELS),
-    status: fc.constantFrom(...TICKET_STATUSES),
-  });
-
-  it('never ranks a more urgent ticket lower, all else equal', () => {
-    fc.assert(
-      fc.property(input, fc.uuid(), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), (t, otherId, i, j) => {
-        fc.pre(i > j);
-        const more = rankTicket({ ...t, urgency: URGENCY_ORDER[i] ?? 'low' }, NOW);
-        const less = rankTicket({ ...t, id: otherId, urgency: URGENCY_ORDER[j] ?? 'low' }, NOW);
-        expect(compareRank(more, less)).toBeLessThan(0);
-      }),
-    );
-  });
-
-  it('never ranks a better tier lower, all else equal', () => {
-    fc.assert(
-      fc.property(input, fc.uuid(), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }), (t, otherId, i, j) => {
-        fc.pre(i > j);
-        const better = rankTicket({ ...t, tier: TIER_ORDER[i] ?? 'basic' }, NOW);
-        const worse = rankTicket({ ...t, id: otherId, tier: TIER_ORDER[j] ?? 'basic' }, NOW);
-        expect(compareRank(better, worse)).toBeLessThan(0);
-      }),
-    );
-  });
-
-  it('never ranks an older ticket lower, all else equal (also in business minutes)', () => {
-    // A stand-in calendar that is closed half of every hour, so equal business waits happen often.
-    const calendar = { businessMinutesBetween: (from: Date | number, to: Date | number) => Math.floor((Number(to) - Number(from)) / 7_200_000) * 30 };
-    fc.assert(
-      fc.property(input, fc.uuid(), fc.integer({ min: 1, max: 10_000 }), fc.boolean(), (t, otherId, olderBy, business) => {
-        const options = business ? { calendar } : {};
-        const newer = rankTicket(t, NOW, options);
-        const older = rankTicket({ ...t, id: otherId, createdAt: new Date(Date.parse(t.createdAt) - olderBy * 60_000) }, NOW, options);
-        expect(compareRank(older, newer)).toBeLessThan(0);
-      }),
-    );
-  });
-
-  it('is a total, deterministic order: createdAt then id break ties', () => {
-    const same = { createdAt: minutesAgo(10), urgency: 'high', tier: 'basic', channel: 'email', status: 'new' } as const;
+  it('is a total, deterministic order: earlier createdAt, then id break ties', () => {
+    const same = { createdAt: minutesAgo(10), urgency: 'high', tier: 'basic', status: 'new' } as const;
     const b = rankTicket({ ...same, id: 'b' }, NOW);
     const a = rankTicket({ ...same, id: 'a' }, NOW);
     const earlier = rankTicket({ ...same, id: 'z', createdAt: minutesAgo(10.5) }, NOW);
-    expect([b, a].sort(compareRank).map((r) => r.id)).toEqual(['a', 'b']);
+    expect([b, a, earlier].sort(compareRank).map((r) => r.id)).toEqual(['z', 'a', 'b']);
     expect(compareRank(a, a)).toBe(0);
-    // Same score is impossible here (longer wait scores more), so build the tie explicitly through business minutes.
-    const closed = { businessMinutesBetween: () => 0 };
-    const x = rankTicket({ ...same, id: 'x', createdAt: minutesAgo(50) }, NOW, { calendar: closed });
-    const y = rankTicket({ ...same, id: 'y', createdAt: minutesAgo(20) }, NOW, { calendar: closed });
-    expect(x.score).toBe(y.score);
-    expect([y, x].sort(compareRank).map((r) => r.id)).toEqual(['x', 'y']);
-    expect(compareRank(earlier, a)).toBeLessThan(0);
 
     fc.assert(
       fc.property(fc.uniqueArray(input, { selector: (t) => t.id, minLength: 2, maxLength: 25 }), (tickets) => {
         const ranks = tickets.map((t) => rankTicket(t, NOW));
-        const sorted = [...ranks].sort(compareRank).map((r) => r.id);
-        const sortedReversed = [...ranks].reverse().sort(compareRank).map((r) => r.id);
-        expect(sortedReversed).toEqual(sorted);
         for (const p of ranks) {
           for (const q of ranks) {
             expect(Math.sign(compareRank(p, q)) + Math.sign(compareRank(q, p))).toBe(0);
@@ -150,36 +181,69 @@ describe('compareRank', () => {
 });
 
 describe('explainOrder', () => {
-  const critical = rank({ id: 'a', label: '#12', urgency: 'critical', tier: 'premium', createdAt: minutesAgo(200) });
-  const low = rank({ id: 'b', label: '#15', urgency: 'low', tier: 'basic', createdAt: minutesAgo(360) });
-
-  it('says why, starting with the ticket that goes first, whatever the argument order', () => {
+  it('names the status when the band decides', () => {
+    const open = rank({ id: 'a', label: '#15', urgency: 'low', tier: null });
+    const waiting = rank({ id: 'c', label: '#20', status: 'waiting_customer', urgency: 'critical', tier: 'premium', createdAt: minutesAgo(900) });
     const expected = {
-      es: '#12 va antes que #15 porque tiene más prioridad (1560 frente a 420): urgencia crítica ×4 frente a baja ×1; cliente Premium ×1.5 frente a Básico ×1. A favor de #15: espera 6 h frente a 3 h 20 min, pero no alcanza.',
-      en: '#12 goes before #15 because it has higher priority (1560 vs 420): critical urgency ×4 vs low ×1; customer Premium ×1.5 vs Basic ×1. In favour of #15: waiting 6 h vs 3 h 20 min, but not enough.',
+      es: '#15 va antes que #20: #20 está en «Esperando al cliente» y primero van los casos que esperan a nuestro equipo.',
+      en: '#15 goes before #20: #20 is "Waiting for customer" and cases waiting on our team come first.',
     };
+    expect(explainOrder(waiting, open)).toEqual(expected);
+    expect(explainOrder(open, waiting)).toEqual(expected);
+    const done = rank({ id: 'd', label: '#21', status: 'resolved', urgency: 'critical' });
+    expect(explainOrder(done, waiting)).toEqual({
+      es: '#20 va antes que #21: #21 ya está en «Resuelto», fuera de la cola activa.',
+      en: '#20 goes before #21: #21 is already "Resolved", out of the active queue.',
+    });
+  });
+
+  it('names the urgencies when urgency decides, even against a better tier and a longer wait', () => {
+    const critical = rank({ id: 'a', label: '#12', urgency: 'critical', tier: 'basic', createdAt: minutesAgo(20) });
+    const low = rank({ id: 'b', label: '#15', urgency: 'low', tier: 'premium', createdAt: minutesAgo(360) });
+    const expected = { es: '#12 va antes que #15: urgencia crítica frente a baja (P3 frente a P13).', en: '#12 goes before #15: critical urgency vs low (P3 vs P13).' };
     expect(explainOrder(critical, low)).toEqual(expected);
     expect(explainOrder(low, critical)).toEqual(expected);
   });
 
-  it('names the status when the band decides', () => {
-    const waiting = rank({ id: 'c', label: '#20', status: 'waiting_customer', urgency: 'critical', createdAt: minutesAgo(900) });
-    expect(explainOrder(waiting, low).es).toBe('#15 va antes que #20 porque #20 está en «Esperando al cliente» y primero van los casos que esperan a nuestro equipo.');
-    const done = rank({ id: 'd', label: '#21', status: 'resolved' });
-    expect(explainOrder(done, waiting).en).toBe('#20 goes before #21 because #21 is already "Resolved".');
+  it('names the tiers when urgency is the same', () => {
+    const premium = rank({ id: 'a', label: '#12', tier: 'premium', createdAt: minutesAgo(5) });
+    const basic = rank({ id: 'b', label: '#15', tier: 'basic', createdAt: minutesAgo(500) });
+    expect(explainOrder(basic, premium)).toEqual({
+      es: '#12 va antes que #15: a igual urgencia, cliente Premium frente a Básico (P9 frente a P11).',
+      en: '#12 goes before #15: same urgency, Premium customer vs Basic (P9 vs P11).',
+    });
+    const noPlan = rank({ id: 'c', label: '#16', tier: null });
+    expect(explainOrder(noPlan, basic).es).toBe('#15 va antes que #16: a igual urgencia, cliente Básico frente a cliente sin plan (P11 frente a P12).');
   });
 
-  it('falls back to arrival order, then to the id', () => {
+  it('falls back to arrival order with the waits, then to the id', () => {
+    const first = rank({ id: 'p', label: '#30', createdAt: minutesAgo(180) });
+    const second = rank({ id: 'q', label: '#31', createdAt: minutesAgo(20) });
+    expect(explainOrder(second, first)).toEqual({
+      es: '#30 va antes que #31: misma prioridad (P10) y llegó antes: espera 3 h frente a 20 min.',
+      en: '#30 goes before #31: same priority (P10) and it arrived first: waiting 3 h vs 20 min.',
+    });
+    const calendar = { businessMinutesBetween: (from: Date | number, to: Date | number) => (Number(to) - Number(from)) / 120_000 };
+    const [b1, b2] = [rank({ id: 'p', label: '#30', createdAt: minutesAgo(360) }, { calendar }), rank({ id: 'q', label: '#31', createdAt: minutesAgo(40) }, { calendar })];
+    expect(explainOrder(b2, b1).es).toBe('#30 va antes que #31: misma prioridad (P10) y llegó antes: espera 3 h frente a 20 min hábiles.');
     const closed = { businessMinutesBetween: () => 0 };
-    const first = rank({ id: 'p', label: '#30', createdAt: minutesAgo(50) }, { calendar: closed });
-    const second = rank({ id: 'q', label: '#31', createdAt: minutesAgo(20) }, { calendar: closed });
-    expect(explainOrder(second, first).es).toBe('#30 va antes que #31 porque ambos tienen la misma prioridad y #30 llegó primero.');
-    const twin = rank({ id: 'r', label: '#32', createdAt: minutesAgo(50) }, { calendar: closed });
-    expect(explainOrder(twin, first).es).toMatch(/^#30 va antes que #32 porque ambos tienen la misma prioridad y llegaron a la vez/);
+    const [c1, c2] = [rank({ id: 'p', label: '#30', createdAt: minutesAgo(50) }, { calendar: closed }), rank({ id: 'q', label: '#31', createdAt: minutesAgo(20) }, { calendar: closed })];
+    expect(explainOrder(c2, c1).en).toBe('#30 goes before #31: same priority (P10) and it arrived first.');
+    const twin = rank({ id: 'r', label: '#32', createdAt: minutesAgo(180) });
+    expect(explainOrder(twin, first).es).toBe('#30 va antes que #32: misma prioridad (P10) y llegaron a la vez; se desempata por identificador para que el orden sea siempre el mismo.');
+  });
+
+  it('says no level between finished tickets', () => {
+    const a = rank({ id: 'a', label: '#40', status: 'closed', urgency: 'high' });
+    const b = rank({ id: 'b', label: '#41', status: 'resolved', urgency: 'low' });
+    expect(explainOrder(b, a).es).toBe('#40 va antes que #41: urgencia alta frente a baja.');
+    const c = rank({ id: 'c', label: '#42', status: 'closed', urgency: 'high', createdAt: minutesAgo(10) });
+    expect(explainOrder(c, a).en).toBe('#40 goes before #42: same priority and it arrived first: waiting 30 min vs 10 min.');
   });
 
   it('names a ticket by the start of its id when it has no number yet', () => {
     const unnamed = rankTicket({ ...base, id: '0f1e2d3c-aaaa-bbbb-cccc-000000000000' }, NOW);
-    expect(explainOrder(unnamed, rank({ id: 'x', label: '#1', status: 'closed' })).es).toMatch(/^ticket 0f1e2d3c va antes que #1/);
+    expect(explainOrder(unnamed, rank({ id: 'x', label: '#1', status: 'closed' })).es).toMatch(/^ticket 0f1e2d3c va antes que #1:/);
+    expect(explainOrder(unnamed, unnamed).es).toBe('ticket 0f1e2d3c es el mismo ticket.');
   });
 });

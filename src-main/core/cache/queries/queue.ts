@@ -7,11 +7,9 @@
  * A filter on several technicians, customers or statuses is several such
  * walks merged (`armsOf`).
  *
- * "Prioridad" is the index-friendly form of the rank (src-shared/tickets/rank.ts):
- * the same status bands in the same order, then urgency, tier and arrival.
- * Inside a band the rank's score also grows with waiting time, which changes
- * every minute and cannot be indexed; the desk sends each row's score and
- * explanation with it.
+ * "Prioridad" is the rank's order (src-shared/tickets/rank.ts, compareRank):
+ * status band, urgency, tier (together the level P1–P16), arrival, id. The
+ * desk sends each row's level and the words that explain it with the row.
  */
 import type { z } from 'zod';
 import { QUEUE_SORT_KEYS, QueuePageInputSchema, type QueuePageInput } from '../../../../src-shared/ipc/work-calls.ts';

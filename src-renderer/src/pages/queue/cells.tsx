@@ -7,7 +7,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { TicketStatus, Urgency } from '../../../../src-shared/protocol/entities.ts';
 import { labelOf } from '../../../../src-shared/tickets/labels.ts';
-import { INTL_LOCALE } from '../../i18n/catalog.ts';
+import { rankBand } from '../../../../src-shared/tickets/rank.ts';
 import { useT, type Translator } from '../../i18n/index.ts';
 import { useClock } from '../../state/clock-store.ts';
 import { Icon } from '../../ui/icons.tsx';
@@ -19,35 +19,25 @@ export function ticketLabel(item: Pick<QueueItem, 'number' | 'subject'>, t: Tran
   return item.number === null ? t('queue.ticketLabelNew', { subject: item.subject }) : t('queue.ticketLabel', { number: item.number });
 }
 
-const scoreFormats = new Map<string, Intl.NumberFormat>();
-/** "360", "4.3 k", "25 k", "1.2 M": short enough for the badge, the same shape in both languages. */
-export function formatScore(score: number, locale: Translator['locale']): string {
-  const value = Math.round(score);
-  const [scaled, unit] = value >= 1_000_000 ? [value / 1_000_000, ' M'] : value >= 1_000 ? [value / 1_000, ' k'] : [value, ''];
-  const digits = unit !== '' && scaled < 10 ? 1 : 0;
-  const key = `${locale}|${digits}`;
-  let format = scoreFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: digits });
-    scoreFormats.set(key, format);
-  }
-  return `${format.format(scaled)}${unit}`;
-}
-
+/**
+ * The priority level the queue is sorted by: "P1" (crítica + Premium) to
+ * "P16" (baja sin plan) for open work, "—" for finished tickets, which are
+ * out of the active queue. The tooltip says why the row is in its place.
+ */
 export function RankBadge({ item }: { readonly item: QueueItem }): ReactNode {
   const { t, locale } = useT();
   const explanation = locale === 'en' ? item.rank.explanation.en : item.rank.explanation.es;
-  const score = formatScore(item.rank.score, locale);
+  const finished = rankBand(item.status) === 2;
   return (
     <span
-      className="rank"
+      className={finished ? 'rank rank--finished' : 'rank'}
       data-testid="rank-badge"
       onMouseEnter={(event) => showTip(event.currentTarget, `${t('queue.rank.why')}: ${explanation}`)}
       onMouseLeave={hideTip}
     >
-      <span aria-hidden="true">{score}</span>
+      <span aria-hidden="true">{finished ? '—' : `P${item.rank.score}`}</span>
       <span className="sr-only">
-        {t('queue.rank.badge', { score })}. {explanation}
+        {finished ? t('queue.rank.finished') : t('queue.rank.badge', { level: item.rank.score })}. {explanation}
       </span>
     </span>
   );

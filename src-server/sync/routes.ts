@@ -7,14 +7,18 @@ import { requireActor } from '../auth/sessions.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import { parseInput, requireObjectBody } from '../http/validate.ts';
-import { pull } from './pull.ts';
 import { push } from './push.ts';
+import { createReadAhead } from './read-ahead.ts';
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  // Initial loads: the pages after the one answered are built while the desk stores it (read-ahead.ts).
+  const readAhead = createReadAhead(ctx.db);
+  app.addHook('onClose', async () => readAhead.clear());
+
   app.get('/api/v1/sync/pull', async (request) => {
-    await requireActor(ctx.db, request, ctx.now());
+    const actor = await requireActor(ctx.db, request, ctx.now());
     const query = parseInput(PullQuerySchema, request.query, 'Sincronización');
-    return pull(ctx.db, { clientId: query.clientId, cursor: query.cursor, limit: query.limit });
+    return readAhead.pull(actor.id, { clientId: query.clientId, cursor: query.cursor, limit: query.limit });
   });
 
   app.post('/api/v1/sync/push', async (request) => {
@@ -22,7 +26,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
     // Mutations are checked one by one in push(): a bad one is rejected, it does not sink the batch.
     const body = parseInput(PushRequestSchema, requireObjectBody(request.body), 'Envío de cambios', { skipTextCheck: true });
     if (body.schemaVersion !== SCHEMA_VERSION) {
-      throw new HttpError(422, 'SCHEMA_VERSION_MISMATCH', `Esta versión de Ayni habla el protocolo ${body.schemaVersion}; el servidor habla ${SCHEMA_VERSION}. Actualiza la aplicación.`, {
+      throw new HttpError(422, 'SCHEMA_VERSION_MISMATCH', `Esta versión de Ayni habla el protocolo ${body.schemaVersion}; el servidor habla ${SCHEMA_VERSION}. Actualice la aplicación.`, {
         clientSchemaVersion: body.schemaVersion,
         serverSchemaVersion: SCHEMA_VERSION,
       });

@@ -87,7 +87,7 @@ function AssigneeCell({ row }: CellContext<Features, QueueItem, unknown>): React
 /** Module scope: stable between renders, as TanStack needs. */
 export const queueColumns = helper.columns([
   helper.display({ id: 'select', header: SelectAllHeader, cell: SelectCell, meta: { track: '36px', title: 'queue.col.select', hiddenTitle: true } }),
-  helper.display({ id: 'rank', header: HeaderText, cell: ({ row }) => <RankBadge item={row.original} />, meta: { track: '60px', title: 'queue.col.rank' } }),
+  helper.display({ id: 'rank', header: HeaderText, cell: ({ row }) => <RankBadge item={row.original} />, meta: { track: '76px', title: 'queue.col.rank' } }),
   helper.display({ id: 'number', header: HeaderText, cell: NumberCell, meta: { track: '56px', title: 'queue.col.number' } }),
   helper.display({ id: 'subject', header: HeaderText, cell: SubjectCell, meta: { track: 'minmax(180px, 1.2fr)', title: 'queue.col.subject' } }),
   helper.display({ id: 'customer', header: HeaderText, cell: CustomerCell, meta: { track: 'minmax(150px, 1fr)', title: 'queue.col.customer' } }),

@@ -194,6 +194,17 @@ test('bulk status (refusals explained ticket by ticket) and, for dispatch, bulk 
     await page.getByTestId('queue-sort').selectOption('number');
     await expect(queue.root).toHaveAttribute('data-state', 'ready');
 
+    // "Select all" takes every ticket loaded (not only the rows drawn), and gives them back.
+    const loaded = Number((await queue.total.textContent())?.match(/^([\d,]+)/)?.[1]?.replace(/,/g, ''));
+    expect(loaded).toBeGreaterThan(2);
+    const selectAll = queue.grid.getByLabel('Seleccionar los tickets cargados');
+    await selectAll.check();
+    await expect(page.getByTestId('bulk-count')).toHaveText(`${loaded} seleccionados`);
+    await expect(queue.rows.first()).toHaveAttribute('aria-selected', 'true');
+    await selectAll.uncheck();
+    await expect(page.getByTestId('bulk-count')).toHaveCount(0);
+    await expect(queue.rows.first()).toHaveAttribute('aria-selected', 'false');
+
     const newRow = queue.grid.locator('[role="row"][data-status="new"]').first();
     const closedRow = queue.grid.locator('[role="row"][data-status="closed"]').first();
     await newRow.locator('input[type="checkbox"]').check();

@@ -3,8 +3,8 @@
  * helper bound to them). Column meta carries the CSS grid track of each
  * column and its header text key; cells are the components in cells.tsx.
  */
-import { createColumnHelper, metaHelper, rowSelectionFeature, tableFeatures, type HeaderContext, type CellContext } from '@tanstack/react-table';
-import type { ReactNode } from 'react';
+import { createColumnHelper, metaHelper, rowSelectionFeature, tableFeatures, type CellContext, type HeaderContext } from '@tanstack/react-table';
+import { createContext, useContext, type ReactNode } from 'react';
 import { labelOf } from '../../../../src-shared/tickets/labels.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
 import { Checkbox, RankBadge, SlaCell, StatusText, SyncMarker, UrgencyText, ticketLabel } from './cells.tsx';
@@ -24,17 +24,21 @@ type Features = typeof queueFeatures;
 
 const helper = createColumnHelper<Features, QueueItem>();
 
-function SelectAllHeader({ table }: HeaderContext<Features, QueueItem, unknown>): ReactNode {
+/**
+ * "Select all" is about every row loaded, while the table itself only holds
+ * a window of them (QueueTable): the grid says what all of them are.
+ */
+export interface AllRowsSelection {
+  readonly all: boolean;
+  readonly some: boolean;
+  readonly toggle: () => void;
+}
+export const AllRowsSelectionContext = createContext<AllRowsSelection>({ all: false, some: false, toggle: () => {} });
+
+function SelectAllHeader(): ReactNode {
   const { t } = useT();
-  return (
-    <Checkbox
-      checked={table.getIsAllRowsSelected()}
-      indeterminate={table.getIsSomeRowsSelected()}
-      label={t('queue.selectAll')}
-      onChange={table.getToggleAllRowsSelectedHandler()}
-      focusable={false}
-    />
-  );
+  const selection = useContext(AllRowsSelectionContext);
+  return <Checkbox checked={selection.all} indeterminate={selection.some} label={t('queue.selectAll')} onChange={selection.toggle} focusable={false} />;
 }
 
 function SelectCell({ row }: CellContext<Features, QueueItem, unknown>): ReactNode {

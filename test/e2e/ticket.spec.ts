@@ -174,7 +174,7 @@ test('a phone request from a customer outside Lima and Callao: flagged at once, 
     await expect(page.getByTestId('outside-area')).toContainText('fuera del área de servicio');
     await ticket.escalateButton.click();
     await expect(page.getByTestId('onsite-check')).toHaveAttribute('data-state', 'out');
-    await expect(page.getByTestId('onsite-blocked')).toContainText('No se puede escalar a sitio:');
+    await expect(page.getByTestId('onsite-blocked')).toContainText('No se puede escalar a visita en sitio.');
     await expect(page.getByTestId('escalate-confirm')).toBeDisabled();
     await expectNoSeriousA11yViolations(page);
     await snap(page, 'ticket-es-PE-outside-area');

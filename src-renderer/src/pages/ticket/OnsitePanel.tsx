@@ -94,7 +94,8 @@ function EscalateDialog({ detail, open, onClose }: { readonly detail: TicketDeta
         </label>
         <input id="onsite-district" className="input" value={district} onChange={(event) => setDistrict(event.currentTarget.value)} aria-describedby="onsite-district-check" />
         <p id="onsite-district-check" className="field__help" data-testid="onsite-check" data-state={!ready ? 'checking' : inArea ? 'in' : 'out'} aria-live="polite">
-          {!ready ? t('onsite.checking') : describeLookup(lookup, locale)}
+          {/* Outside the area the alert below gives the reason; said once, not twice. */}
+          {!ready ? t('onsite.checking') : inArea ? describeLookup(lookup, locale) : t('onsite.outsideShort')}
         </p>
       </div>
       {ready && !inArea ? (

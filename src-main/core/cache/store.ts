@@ -22,6 +22,9 @@ import { StatementCache } from './sqlite.ts';
 import { limaMonthOf, refreshTiers } from './tiers.ts';
 
 /** The schema name cache.db is attached under (outbox.db is `main`). */
+/** An idle poll's time is written at least this often (it is shown as "Última sincronización" after a restart). */
+export const IDLE_SYNC_PERSIST_MS = 5 * 60_000;
+
 export { CACHE_SCHEMA } from './apply-page.ts';
 
 export interface LocalEditSaved {
@@ -82,6 +85,8 @@ export class CacheStore {
   readonly #outbox: OutboxStore;
   readonly #overlay: Overlay;
   readonly #now: () => Date;
+  /** When a poll last found nothing new (not written; see #idlePoll). */
+  #idleSyncAt: string | null = null;
   readonly #logger: CoreLogger;
   readonly #faults: FaultHook;
 
@@ -193,15 +198,38 @@ export class CacheStore {
     this.db.exec(`DELETE FROM overlay_edits; DELETE FROM base_rows; DELETE FROM tickets; DELETE FROM customers; DELETE FROM plans; DELETE FROM plan_assignments;
       DELETE FROM users; DELETE FROM ticket_events; DELETE FROM visits; DELETE FROM time_entries; DELETE FROM purchases; DELETE FROM balances; DELETE FROM calendar_days;`);
     this.#sql.get('UPDATE sync_state SET cursor = NULL, confirmed_seq = 0, last_sync_at = NULL WHERE id = 1').run();
+    this.#idleSyncAt = null;
+  }
+
+  /**
+   * A poll that found nothing: one page, no rows, the cursor it already had,
+   * nothing more to confirm. Storing it would only move last_sync_at — a
+   * flush to disk (synchronous=FULL) on every poll, and every remembered
+   * queue count forgotten (they live while nothing is written). The time is
+   * kept here instead, and written with the next real page, or once it is
+   * IDLE_SYNC_PERSIST_MS old. Null when the page must be stored.
+   */
+  #idlePoll(pages: readonly ValidPage[]): AppliedPage | null {
+    const page = pages[0];
+    if (pages.length !== 1 || page === undefined || page.changes.length > 0 || page.hasMore || page.stage !== undefined) return null;
+    const state = this.#syncState();
+    if (state.bulk_loading === 1 || state.cursor !== page.cursor || page.lastSeq > state.confirmed_seq) return null;
+    const now = this.#now();
+    const persisted = state.last_sync_at === null ? Number.NaN : Date.parse(state.last_sync_at);
+    if (!(now.getTime() - persisted < IDLE_SYNC_PERSIST_MS)) return null;
+    this.#idleSyncAt = now.toISOString();
+    return { applied: 0, hasMore: false, remaining: page.remaining, initialLoad: false, stage: undefined, coreReady: false, changed: [] };
   }
 
   syncInfo(): SyncInfo {
     const client = this.#outbox.client();
     const state = this.#syncState();
+    const idle = this.#idleSyncAt;
     return {
       clientId: client.clientId,
       cursor: state.cursor,
-      lastSyncAt: state.last_sync_at,
+      // The later of the stored time and an idle poll's since (both ISO instants in UTC: they sort as text).
+      lastSyncAt: idle !== null && (state.last_sync_at === null || idle > state.last_sync_at) ? idle : state.last_sync_at,
       pendingEdits: this.#outbox.count(),
       needsAttention: (this.#sql.get('SELECT count(*) AS n FROM needs_attention').get() as { n: number }).n,
       serverUrl: client.serverUrl,
@@ -308,6 +336,8 @@ export class CacheStore {
   /** applyPulledPages for pages the caller has already validated (validatePullPage), e.g. as they arrived. */
   applyValidatedPages(pages: readonly ValidPage[]): Result<AppliedPage> {
     if (pages.length === 0) return fail('SYNC_EMPTY_BATCH', 'No hay páginas que aplicar.');
+    const idle = this.#idlePoll(pages);
+    if (idle !== null) return ok(idle);
     try {
       const deps = { db: this.db, sql: this.#sql, rows: this.#rows, overlay: this.#overlay, faults: this.#faults, now: this.#now };
       const applied = this.db.transaction(() => pages.map((page) => applyPage(deps, page)))();

@@ -56,6 +56,36 @@ describe('applying pulled pages', () => {
     expect(store.syncInfo().lastSyncAt).toBe('2025-03-10T15:00:00.000Z');
   });
 
+  it('does not write an idle poll (nothing new, same cursor): its time is kept, and stored every few minutes', () => {
+    let now = new Date('2025-03-10T15:00:00Z');
+    const clockStore = mustOpen(`${dir}/idle`, { now: () => now });
+    try {
+      const { changes } = seedCompany();
+      mustOk(clockStore.applyPulledPage(page(changes, { cursor: 'p1' })));
+      const version = () => (clockStore.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+      const before = version();
+
+      now = new Date('2025-03-10T15:00:30Z');
+      expect(mustOk(clockStore.applyPulledPage(page([], { cursor: 'p1' })))).toMatchObject({ applied: 0, hasMore: false, changed: [] });
+      expect(version()).toBe(before); // nothing written
+      expect(clockStore.syncInfo().lastSyncAt).toBe('2025-03-10T15:00:30.000Z');
+
+      // A page that moves the cursor, or confirms more of the outbox, is stored as ever.
+      now = new Date('2025-03-10T15:01:00Z');
+      mustOk(clockStore.applyPulledPage(page([], { cursor: 'p1', lastSeq: 3 })));
+      expect(version()).toBeGreaterThan(before);
+      const after = version();
+
+      // Idle for longer than IDLE_SYNC_PERSIST_MS since the stored time: written, so a restart shows it.
+      now = new Date('2025-03-10T15:07:00Z');
+      mustOk(clockStore.applyPulledPage(page([], { cursor: 'p1', lastSeq: 3 })));
+      expect(version()).toBeGreaterThan(after);
+      expect((clockStore.db.prepare('SELECT last_sync_at AS at FROM sync_state').get() as { at: string }).at).toBe('2025-03-10T15:07:00.000Z');
+    } finally {
+      clockStore.close();
+    }
+  });
+
   it('reports the entities a page changed', () => {
     const { changes } = seedCompany();
     const applied = mustOk(store.applyPulledPage(page(changes)));

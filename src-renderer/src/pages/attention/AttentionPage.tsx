@@ -147,13 +147,14 @@ function FixForm({ item, onDone }: { readonly item: AttentionItem; readonly onDo
               );
             }
             return (
-              <div key={field.path} className="field">
+              // Identifiers are read-only and long: their own row, so the whole value shows.
+              <div key={field.path} className={field.readOnly ? 'field field--whole-row' : 'field'}>
                 <label className="field__label" htmlFor={id}>
                   <FieldLabel field={field} />
                 </label>
                 <input
                   id={id}
-                  className={field.kind === 'json' ? 'input input--mono' : 'input'}
+                  className={field.kind === 'json' || field.readOnly ? 'input input--mono' : 'input'}
                   value={field.text}
                   readOnly={field.readOnly}
                   inputMode={field.kind === 'number' ? 'decimal' : undefined}

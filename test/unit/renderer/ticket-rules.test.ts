@@ -4,7 +4,7 @@ import { bucket, bucketsOf } from '../../../src-renderer/src/pages/ticket/balanc
 import { expectedRevOf } from '../../../src-renderer/src/pages/ticket/expected-rev.ts';
 import { missingFields } from '../../../src-renderer/src/pages/ticket/new-ticket-rules.ts';
 import { editableOf, patchOf } from '../../../src-renderer/src/pages/ticket/ticket-patch.ts';
-import { timelineOf } from '../../../src-renderer/src/pages/ticket/timeline.ts';
+import { FOLD_ABOVE, FOLD_FIRST, FOLD_LAST, foldTimeline, timelineOf } from '../../../src-renderer/src/pages/ticket/timeline.ts';
 
 const ID = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -121,5 +121,20 @@ describe('thread timeline', () => {
       timeEntries: [entry(20, '2026-03-23T16:00:00Z'), entry(21, '2026-03-23T14:00:00Z')],
     });
     expect(timeline.map((item) => item.key)).toEqual([`t-${ID(21)}`, `e-${ID(10)}`, `e-${ID(11)}`, `t-${ID(20)}`]);
+  });
+});
+
+describe('folding a long ticket story', () => {
+  const entries = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+  it('shows a short story whole', () => {
+    expect(foldTimeline(entries(FOLD_ABOVE), false)).toEqual({ shown: entries(FOLD_ABOVE), hidden: 0 });
+  });
+  it('folds a long one to how it began and the latest entries, and unfolds on demand', () => {
+    const long = entries(40);
+    const folded = foldTimeline(long, false);
+    expect(folded.shown).toEqual([1, ...entries(10).map((i) => 30 + i)]);
+    expect(folded.hidden).toBe(40 - FOLD_FIRST - FOLD_LAST);
+    expect(folded.shown.length + folded.hidden).toBe(40);
+    expect(foldTimeline(long, true)).toEqual({ shown: long, hidden: 0 });
   });
 });

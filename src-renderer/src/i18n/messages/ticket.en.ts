@@ -78,6 +78,7 @@ export const ticketEn: CatalogPart<typeof ticketEs> = {
   'thread.system': 'The system',
   'thread.timeEntry': '{who} logged {minutes} {kind} · {date}',
   'thread.pending': 'Not sent yet',
+  'thread.showEarlier': { one: 'Show 1 earlier entry', other: 'Show {count} earlier entries' },
 
   'composer.label': 'Write on the ticket',
   'composer.reply': 'Reply',

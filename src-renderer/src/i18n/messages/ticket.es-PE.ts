@@ -75,6 +75,7 @@ export const ticketEs = {
   'thread.system': 'El sistema',
   'thread.timeEntry': '{who} registró {minutes} {kind} · {date}',
   'thread.pending': 'Pendiente de enviar',
+  'thread.showEarlier': { one: 'Mostrar 1 entrada anterior', other: 'Mostrar {count} entradas anteriores' },
 
   'composer.label': 'Escribir en el ticket',
   'composer.reply': 'Responder',

@@ -3,7 +3,7 @@
  * (visually distinct: amber, with a lock-like label, never sent out), status
  * changes with who and when, and the time entries.
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { TicketDetail } from '../../../../src-shared/ipc/work-calls.ts';
 import type { TicketEvent } from '../../../../src-shared/protocol/entities.ts';
 import { labelOf } from '../../../../src-shared/tickets/labels.ts';
@@ -11,7 +11,7 @@ import { formatLimaDateTime, formatDayMonth } from '../../i18n/format.ts';
 import { useT } from '../../i18n/index.ts';
 import { Icon } from '../../ui/icons.tsx';
 import { formatMinutes } from './duration.ts';
-import { timelineOf } from './timeline.ts';
+import { FOLD_FIRST, foldTimeline, timelineOf } from './timeline.ts';
 
 function PendingChip(): ReactNode {
   const { t } = useT();
@@ -80,8 +80,10 @@ function EventItem({ event, who, pending }: { readonly event: TicketEvent; reado
 }
 
 export function Thread({ detail }: { readonly detail: TicketDetail }): ReactNode {
-  const { t, locale } = useT();
-  const timeline = timelineOf(detail);
+  const { t, tn, locale } = useT();
+  const [unfolded, setUnfolded] = useState(false);
+  // A long story opens folded (foldTimeline): how it began, then the latest entries.
+  const { shown: timeline, hidden: folded } = foldTimeline(timelineOf(detail), unfolded);
   const pending = new Set(detail.pendingIds ?? []);
   const nameOf = (id: string | null): string => (id === null ? t('thread.system') : (detail.authors[id] ?? t('thread.someone')));
   const customerVoice = detail.ticket.requesterName ?? detail.customer?.name ?? t('thread.someone');
@@ -92,7 +94,14 @@ export function Thread({ detail }: { readonly detail: TicketDetail }): ReactNode
       </h3>
       {timeline.length === 0 ? <p className="muted">{t('thread.empty')}</p> : null}
       <ol className="thread">
-        {timeline.map((item) =>
+        {timeline.map((item, index) => [
+          folded > 0 && index === FOLD_FIRST ? (
+            <li key="fold" className="thread__fold">
+              <button type="button" className="button button--small button--ghost" onClick={() => setUnfolded(true)} data-testid="thread-unfold">
+                {tn('thread.showEarlier', folded)}
+              </button>
+            </li>
+          ) : null,
           item.kind === 'event' ? (
             <EventItem
               key={item.key}
@@ -119,7 +128,7 @@ export function Thread({ detail }: { readonly detail: TicketDetail }): ReactNode
               </time>
             </li>
           ),
-        )}
+        ])}
       </ol>
     </section>
   );

@@ -18,7 +18,7 @@ import { validatePullPage, type ValidPage } from './pull-page.ts';
 import { createQueries, type CacheQueries } from './queries/index.ts';
 import { RowStore } from './rows.ts';
 import type { Db } from './sqlite.ts';
-import { StatementCache } from './sqlite.ts';
+import { StatementCache, type Statement } from './sqlite.ts';
 import { limaMonthOf, refreshTiers } from './tiers.ts';
 
 /** The schema name cache.db is attached under (outbox.db is `main`). */
@@ -219,6 +219,11 @@ export class CacheStore {
     if (!(now.getTime() - persisted < IDLE_SYNC_PERSIST_MS)) return null;
     this.#idleSyncAt = now.toISOString();
     return { applied: 0, hasMore: false, remaining: page.remaining, initialLoad: false, stage: undefined, coreReady: false, changed: [] };
+  }
+
+  /** A prepared statement for `sql`, prepared once and kept (handlers' own reads). */
+  statement(sql: string): Statement {
+    return this.#sql.get(sql);
   }
 
   syncInfo(): SyncInfo {

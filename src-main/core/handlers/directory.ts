@@ -64,15 +64,15 @@ export function createDirectoryModule(cache: CacheAccess): DomainModule<'custome
     handlers: {
       'customers.search': async ({ query, limit }) =>
         withCache(cache, (store) => {
-          const rows = store.db.prepare('SELECT id, code, name, ruc, emails, district_ubigeo, tier, active FROM customers').all() as CustomerRow[];
+          const rows = store.statement('SELECT id, code, name, ruc, emails, district_ubigeo, tier, active FROM customers').all() as CustomerRow[];
           return ok(searchCustomers(rows, query, limit));
         }),
       'users.list': async ({ role }) =>
         withCache(cache, (store) => {
           const rows = (
             role === undefined
-              ? store.db.prepare(`SELECT ${selectList('user')} FROM users ORDER BY active DESC, name COLLATE NOCASE, id`).all()
-              : store.db.prepare(`SELECT ${selectList('user')} FROM users WHERE role = ? ORDER BY active DESC, name COLLATE NOCASE, id`).all(role)
+              ? store.statement(`SELECT ${selectList('user')} FROM users ORDER BY active DESC, name COLLATE NOCASE, id`).all()
+              : store.statement(`SELECT ${selectList('user')} FROM users WHERE role = ? ORDER BY active DESC, name COLLATE NOCASE, id`).all(role)
           ) as Record<string, unknown>[];
           return ok(rows.map((r) => rowToEntity('user', r)));
         }),

@@ -61,7 +61,7 @@ function ticketOf(store: CacheStore, name: string, args: unknown): string | null
   if (typeof a.ticketId === 'string') candidate = a.ticketId;
   else if (name.startsWith('ticket.')) candidate = a.id;
   else if (name.startsWith('visit.') && typeof a.id === 'string') {
-    candidate = (store.db.prepare('SELECT ticket_id FROM visits WHERE id = ?').get(a.id) as { ticket_id: string } | undefined)?.ticket_id ?? null;
+    candidate = (store.statement('SELECT ticket_id FROM visits WHERE id = ?').get(a.id) as { ticket_id: string } | undefined)?.ticket_id ?? null;
   }
   return Uuid.safeParse(candidate).success ? (candidate as string) : null;
 }
@@ -86,7 +86,7 @@ export function createEditsModule(
   function bulk(store: CacheStore, controller: SessionController, input: DeskParsedInput<'edit.bulk'>) {
     const refused: { id: string; code: string; message: string }[] = [];
     let count = 0;
-    const statusOf = store.db.prepare('SELECT status FROM tickets WHERE id = ?');
+    const statusOf = store.statement('SELECT status FROM tickets WHERE id = ?');
     for (const id of new Set(input.ids)) {
       const current = statusOf.get(id) as { status: TicketStatus } | undefined;
       if (current === undefined) {

@@ -2,34 +2,19 @@
  * queue.*: pages of a ticket queue from the cache, each row with its rank
  * and SLA clock, and the size of every queue for the navigation badges.
  *
- * The cache's queue rows do not carry the SLA fields (waitingSince, paused
- * minutes, resolvedAt); they are read for the page's ids in one statement.
+ * The cache's queue rows carry what the SLA clock needs (waitingSince,
+ * paused minutes, resolvedAt); the DeskApi row shows the clock instead.
  */
 import { QUEUE_VIEWS, type QueueRow } from '../../../src-shared/ipc/work-calls.ts';
 import type { Channel, Urgency } from '../../../src-shared/protocol/entities.ts';
 import { ok } from '../../../src-shared/result.ts';
 import type { QueueRow as CacheQueueRow } from '../cache/queries/index.ts';
-import type { CacheStore } from '../cache/store.ts';
-import { jsonList, withCache, type CacheAccess } from './cache-access.ts';
+import { withCache, type CacheAccess } from './cache-access.ts';
 import type { CalendarSource } from './calendar-source.ts';
 import { ticketClock } from './ticket-clock.ts';
 import type { DomainModule } from './types.ts';
 
-interface SlaFields {
-  id: string;
-  waiting_since: string | null;
-  sla_paused_minutes: number;
-  resolved_at: string | null;
-}
-
 export function createQueueModule(deps: { readonly cache: CacheAccess; readonly calendar: CalendarSource; readonly now: () => Date }): DomainModule<'queue.page' | 'queue.counts'> {
-  function slaFields(store: CacheStore, ids: readonly string[]): Map<string, SlaFields> {
-    const rows = store.db
-      .prepare('SELECT id, waiting_since, sla_paused_minutes, resolved_at FROM tickets WHERE id IN (SELECT value FROM json_each(?))')
-      .all(jsonList(ids)) as SlaFields[];
-    return new Map(rows.map((r) => [r.id, r]));
-  }
-
   return {
     handlers: {
       'queue.page': (input) =>
@@ -38,17 +23,12 @@ export function createQueueModule(deps: { readonly cache: CacheAccess; readonly 
           if (!page.ok) return page;
           const calendar = await deps.calendar.forRules();
           const now = deps.now();
-          const extra = slaFields(store, page.value.rows.map((r) => r.id));
           const rows = page.value.rows.map((row: CacheQueueRow): QueueRow => {
-            const sla = extra.get(row.id);
+            const { waitingSince, slaPausedMinutes, resolvedAt, ...shown } = row;
             const channel = row.channel as Channel;
             const urgency = row.urgency as Urgency;
-            const clock = ticketClock(
-              { ...row, channel, urgency, waitingSince: sla?.waiting_since ?? null, slaPausedMinutes: sla?.sla_paused_minutes ?? 0, resolvedAt: sla?.resolved_at ?? null },
-              now,
-              calendar,
-            );
-            return { ...row, type: row.type as QueueRow['type'], channel, urgency, ...clock };
+            const clock = ticketClock({ ...row, channel, urgency, waitingSince, slaPausedMinutes, resolvedAt }, now, calendar);
+            return { ...shown, type: row.type as QueueRow['type'], channel, urgency, ...clock };
           });
           return ok({ rows, total: page.value.total, nextCursor: page.value.nextCursor });
         }),

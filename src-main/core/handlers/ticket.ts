@@ -23,10 +23,10 @@ export function createTicketModule(deps: { readonly cache: CacheAccess; readonly
           for (const event of detail.events) if (event.authorId !== null) people.add(event.authorId);
           for (const entry of detail.timeEntries) people.add(entry.technicianId);
           for (const visit of detail.visits) people.add(visit.technicianId);
-          const names = store.db.prepare('SELECT id, name FROM users WHERE id IN (SELECT value FROM json_each(?))').all(jsonList([...people])) as { id: string; name: string }[];
+          const names = store.statement('SELECT id, name FROM users WHERE id IN (SELECT value FROM json_each(?))').all(jsonList([...people])) as { id: string; name: string }[];
           const parts = [...detail.events.map((e) => e.id), ...detail.visits.map((v) => v.id), ...detail.timeEntries.map((t) => t.id)];
-          const pending = store.db
-            .prepare("SELECT DISTINCT id FROM overlay_touches WHERE entity IN ('ticketEvent', 'visit', 'timeEntry') AND id IN (SELECT value FROM json_each(?))")
+          const pending = store
+            .statement("SELECT DISTINCT id FROM overlay_touches WHERE entity IN ('ticketEvent', 'visit', 'timeEntry') AND id IN (SELECT value FROM json_each(?))")
             .all(jsonList(parts)) as { id: string }[];
           const calendar = await deps.calendar.forRules();
           const clock = ticketClock({ ...detail.ticket, tier: detail.tier }, deps.now(), calendar);

@@ -40,6 +40,10 @@ export interface QueueRow {
   readonly updatedAt: string;
   /** A local edit of this ticket has not been confirmed by the server yet. */
   readonly pendingSync: boolean;
+  /** What the SLA clock needs (read with the row, not in a second query). */
+  readonly waitingSince: string | null;
+  readonly slaPausedMinutes: number;
+  readonly resolvedAt: string | null;
 }
 
 export interface QueuePage {
@@ -256,6 +260,7 @@ function countSql(input: QueueInput, me: string | null): { readonly count: strin
 
 const PAGE_COLUMNS = `t.id, t.number, t.subject, t.type, t.channel, t.urgency, t.status, t.customer_id, t.customer_name, t.assignee_id, u.name AS assignee_name,
       t.tier_rank, t.created_at, t.updated_at, t.status_band, t.urgency_rank, t.number_key,
+      t.waiting_since, t.sla_paused_minutes, t.resolved_at,
       EXISTS (SELECT 1 FROM overlay_touches o WHERE o.entity = 'ticket' AND o.id = t.id) AS pending_sync`;
 
 /** `walk`: walk the sort's index(es) and probe the filters (many matches), or read the matches through the filters' indexes and sort them (few). */
@@ -324,6 +329,9 @@ interface QueueDbRow {
   status_band: number;
   urgency_rank: number;
   number_key: number;
+  waiting_since: string | null;
+  sla_paused_minutes: number;
+  resolved_at: string | null;
   pending_sync: number;
 }
 
@@ -390,6 +398,9 @@ export function queuePage(ctx: QueryContext, rawInput: QueuePageInput, walkAbove
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       pendingSync: r.pending_sync === 1,
+      waitingSince: r.waiting_since,
+      slaPausedMinutes: r.sla_paused_minutes,
+      resolvedAt: r.resolved_at,
     })),
     total,
     nextCursor,

@@ -91,14 +91,14 @@ function AssigneeCell({ row }: CellContext<Features, QueueItem, unknown>): React
 /** Module scope: stable between renders, as TanStack needs. */
 export const queueColumns = helper.columns([
   helper.display({ id: 'select', header: SelectAllHeader, cell: SelectCell, meta: { track: '36px', title: 'queue.col.select', hiddenTitle: true } }),
-  helper.display({ id: 'rank', header: HeaderText, cell: ({ row }) => <RankBadge item={row.original} />, meta: { track: '76px', title: 'queue.col.rank' } }),
+  helper.display({ id: 'rank', header: HeaderText, cell: ({ row }) => <RankBadge item={row.original} />, meta: { track: '92px', title: 'queue.col.rank' } }),
   helper.display({ id: 'number', header: HeaderText, cell: NumberCell, meta: { track: '56px', title: 'queue.col.number' } }),
-  helper.display({ id: 'subject', header: HeaderText, cell: SubjectCell, meta: { track: 'minmax(180px, 1.2fr)', title: 'queue.col.subject' } }),
-  helper.display({ id: 'customer', header: HeaderText, cell: CustomerCell, meta: { track: 'minmax(150px, 1fr)', title: 'queue.col.customer' } }),
-  helper.display({ id: 'type', header: HeaderText, cell: TypeCell, meta: { track: '120px', title: 'queue.col.type' } }),
+  helper.display({ id: 'subject', header: HeaderText, cell: SubjectCell, meta: { track: 'minmax(160px, 1.2fr)', title: 'queue.col.subject' } }),
+  helper.display({ id: 'customer', header: HeaderText, cell: CustomerCell, meta: { track: 'minmax(130px, 1fr)', title: 'queue.col.customer' } }),
+  helper.display({ id: 'type', header: HeaderText, cell: TypeCell, meta: { track: '116px', title: 'queue.col.type' } }),
   helper.display({ id: 'urgency', header: HeaderText, cell: ({ row }) => <UrgencyText urgency={row.original.urgency} />, meta: { track: '80px', title: 'queue.col.urgency' } }),
-  helper.display({ id: 'status', header: HeaderText, cell: ({ row }) => <StatusText status={row.original.status} />, meta: { track: '124px', title: 'queue.col.status' } }),
-  helper.display({ id: 'assignee', header: HeaderText, cell: AssigneeCell, meta: { track: '128px', title: 'queue.col.assignee' } }),
+  helper.display({ id: 'status', header: HeaderText, cell: ({ row }) => <StatusText status={row.original.status} />, meta: { track: '116px', title: 'queue.col.status' } }),
+  helper.display({ id: 'assignee', header: HeaderText, cell: AssigneeCell, meta: { track: '120px', title: 'queue.col.assignee' } }),
   helper.display({ id: 'sla', header: HeaderText, cell: ({ row }) => <SlaCell sla={row.original.sla} readAt={row.original.readAt} status={row.original.status} />, meta: { track: '140px', title: 'queue.col.sla' } }),
   helper.display({ id: 'sync', header: HeaderText, cell: ({ row }) => <SyncMarker pending={row.original.pendingSync} />, meta: { track: '26px', title: 'queue.col.sync', hiddenTitle: true } }),
 ]);

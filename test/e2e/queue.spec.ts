@@ -182,6 +182,10 @@ test('bulk status (refusals explained ticket by ticket) and, for dispatch, bulk 
   // Fresh new, unassigned tickets: specs share the worker's server and use up the demo company's.
   const observer = await observeServer(deskWithServer.serverUrl);
   for (const n of [1, 2, 3]) await makeTicket(observer, { inArea: true, subject: `Sin asignar para despacho ${n} ${Date.now() % 100_000}` });
+  // And a closed one newer than any other, so a closed ticket is on the first screen sorted by number
+  // (however many new tickets earlier specs left on the shared server).
+  const closed = await makeTicket(observer, { inArea: true, subject: `Cerrado para la prueba ${Date.now() % 100_000}` });
+  for (const status of ['resolved', 'closed']) expect(await observer.push('ticket.setStatus', { id: closed.id, status })).toMatchObject({ status: 'applied' });
   const { page, context } = await signedInConsole(browser, deskWithServer);
   try {
     const queue = new QueueScreen(page);

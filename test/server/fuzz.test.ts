@@ -98,9 +98,19 @@ describeServer('hostile input', (h) => {
         // A fresh client per run, so a shrunk replay starts from seq 1 too.
         const clientId = `fuzz-${randomUUID()}`;
         const batch = mutations.map((m, index) => ({ seq: index + 1, id: `fuzz-${index}`, name: m.name.slice(0, 100) || 'x', args: m.args }));
-        const res = await h.request('POST', '/api/v1/sync/push', { as: 'dispatcher', body: { clientId, schemaVersion: SCHEMA_VERSION, mutations: batch } });
+        const envelope = { clientId, schemaVersion: SCHEMA_VERSION, mutations: batch };
+        const res = await h.request('POST', '/api/v1/sync/push', { as: 'dispatcher', body: envelope });
         // Only an oversized batch may be refused as a whole.
         if (res.status === 413) return;
+        // And a prototype-poisoning body (a "__proto__" or "constructor.prototype" key anywhere): the JSON
+        // parser refuses it whole, with the error shape, and nothing is applied. (The desk never sends one:
+        // its arguments are built from schemas, never from keys a person typed.)
+        const text = JSON.stringify(envelope);
+        if (/"__proto__"\s*:/.test(text) || /"constructor"\s*:\s*\{[^{}]*"prototype"\s*:/.test(text)) {
+          expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(400);
+          expectErrorShape(res.status, res.body);
+          return;
+        }
         expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
         const body = PushResponseSchema.parse(res.body);
         expect(body.results.map((r) => r.seq)).toEqual(batch.map((m) => m.seq));

@@ -21,10 +21,10 @@ import type { Db } from './sqlite.ts';
 import { StatementCache, type Statement } from './sqlite.ts';
 import { limaMonthOf, refreshTiers } from './tiers.ts';
 
-/** The schema name cache.db is attached under (outbox.db is `main`). */
 /** An idle poll's time is written at least this often (it is shown as "Última sincronización" after a restart). */
 export const IDLE_SYNC_PERSIST_MS = 5 * 60_000;
 
+/** The schema name cache.db is attached under (outbox.db is `main`). */
 export { CACHE_SCHEMA } from './apply-page.ts';
 
 export interface LocalEditSaved {

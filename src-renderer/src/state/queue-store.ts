@@ -73,8 +73,15 @@ export const queueState = (): QueueUiState => useQueueStore.getState();
 export function subscribeQueueQuery(listener: (query: QueueQuery) => void): () => void {
   return useQueueStore.subscribe((state, previous) => {
     if (state.view === previous.view && state.filters === previous.filters && state.sort === previous.sort && state.search === previous.search) return;
-    listener({ view: state.view, filters: state.filters, sort: state.sort, search: state.search });
+    listener(queryOf(state));
   });
+}
+
+/** The query as stored now (outside React). */
+export const currentQueueQuery = (): QueueQuery => queryOf(useQueueStore.getState());
+
+function queryOf(state: QueueQuery): QueueQuery {
+  return { view: state.view, filters: state.filters, sort: state.sort, search: state.search };
 }
 
 /** A changed query starts at the top, with nothing selected: the old selection may not be in the new list. */

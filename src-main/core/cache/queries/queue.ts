@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import { QUEUE_SORT_KEYS, QueuePageInputSchema, type QueuePageInput } from '../../../../src-shared/ipc/work-calls.ts';
 import type { TicketStatus as Status, Tier as TierName, Urgency } from '../../../../src-shared/protocol/entities.ts';
 import { fail, ok, type Result } from '../../../../src-shared/result.ts';
+import { rankBand } from '../../../../src-shared/tickets/rank.ts';
 import { tierOfRank, tierRank } from '../tiers.ts';
 import { inList, type QueryContext } from './context.ts';
 import type { StatementCache } from '../sqlite.ts';
@@ -178,9 +179,6 @@ const ARM_SORTS: { readonly [F in ArmFilter]: ReadonlySet<SortKey> } = {
 /** More arms than this and the page is read the plain way (a compound SELECT's cost grows with its arms). */
 const MAX_ARMS = 32;
 
-/** Statuses for which tickets.is_open is 0 (its definition in 0001_init.ts). */
-const NOT_OPEN: ReadonlySet<Status> = new Set(['resolved', 'closed', 'cancelled']);
-
 /**
  * An IN list on a filter's indexed column (several technicians, customers or
  * statuses) loses the index's order: SQLite reads every match and sorts it —
@@ -213,8 +211,8 @@ function armsOf(input: QueueInput, params: Params, walk: boolean): { readonly fi
     });
   const technicians = new Set(f.technicianId);
   if (technicians.size > 0 && ARM_SORTS.technicianId.has(sort)) {
-    // A status filter may leave only open or only finished tickets to walk.
-    const open = f.status === undefined || f.status.length === 0 ? [0, 1] : [...new Set(f.status.map((s) => (NOT_OPEN.has(s) ? 0 : 1)))];
+    // A status filter may leave only open or only finished tickets to walk (is_open is 0 exactly in the finished band).
+    const open = f.status === undefined || f.status.length === 0 ? [0, 1] : [...new Set(f.status.map((s) => (rankBand(s) === 2 ? 0 : 1)))];
     if (technicians.size * open.length <= MAX_ARMS) {
       return { filter: 'technicianId', arms: bind('tech', technicians).flatMap((p) => open.map((o) => [`t.assignee_id = ${p}`, `t.is_open = ${o}`])) };
     }

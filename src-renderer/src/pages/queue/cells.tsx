@@ -43,17 +43,15 @@ export function RankBadge({ item }: { readonly item: QueueItem }): ReactNode {
   );
 }
 
-const FINISHED: ReadonlySet<TicketStatus> = new Set(['resolved', 'closed', 'cancelled']);
-
 /** "23 h 33 min" may wrap between "23 h" and "33 min", never between a number and its unit ("2 días hábiles" wraps as it likes). */
 function keepWithUnit(text: string): string {
-  return text.replace(/(\d) (?=(?:h|min)(?![\p{L}]))/gu, '$1\u00a0');
+  return text.replace(/(\d) (?=(?:h|min)(?!\p{L}))/gu, '$1\u00a0');
 }
 
 export function SlaCell({ sla, readAt, status }: { readonly sla: Sla; readonly readAt: number; readonly status: TicketStatus }): ReactNode {
   const translator = useT();
   const now = useClock();
-  const view = describeSla(sla, readAt, Math.max(now, readAt), translator, FINISHED.has(status));
+  const view = describeSla(sla, readAt, Math.max(now, readAt), translator, rankBand(status) === 2);
   return (
     <span className={`sla sla--${view.tone}`} data-sla={view.tone}>
       {view.tone === 'breached' ? <Icon name="alert" className="sla__icon" /> : null}

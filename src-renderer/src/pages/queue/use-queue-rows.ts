@@ -7,7 +7,7 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useDesk, useDeskConnection, useDeskEvent } from '../../desk/desk-context.tsx';
 import type { Desk } from '../../desk/work-api.ts';
-import { subscribeQueueQuery, type QueueQuery } from '../../state/queue-store.ts';
+import { currentQueueQuery, subscribeQueueQuery, type QueueQuery } from '../../state/queue-store.ts';
 import { QueuePager, type PagerSnapshot } from './queue-pager.ts';
 
 /** The pager keeps its own copy: the store's objects are shared with React. */
@@ -33,7 +33,7 @@ export interface QueueRows {
   readonly refresh: () => void;
 }
 
-export function useQueueRows(query: QueueQuery): QueueRows {
+export function useQueueRows(): QueueRows {
   const desk = useDesk();
   const pager = pagerFor(desk);
   const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
@@ -41,10 +41,8 @@ export function useQueueRows(query: QueueQuery): QueueRows {
 
   // On arrival (the same query as before re-reads its rows quietly), then on every change of the
   // query, straight from the action that changed it: the read leaves before React renders.
-  const current = useRef(query);
-  current.current = query;
   useEffect(() => {
-    pager.setQuery(copyOf(current.current));
+    pager.setQuery(copyOf(currentQueueQuery()));
     return subscribeQueueQuery((next) => pager.setQuery(copyOf(next)));
   }, [pager]);
 

@@ -27,9 +27,9 @@
  * rows already reflect.
  */
 import type { EntityName } from '../../src-shared/protocol/entities.ts';
-import { HISTORY_ENTITIES, type Change, type PullResponse } from '../../src-shared/protocol/sync.ts';
+import { HISTORY_ENTITIES, type PullResponse } from '../../src-shared/protocol/sync.ts';
 import type { Db, Tx } from '../db/types.ts';
-import { loadEntities } from '../entities/store.ts';
+import { loadEntitiesJson } from '../entities/wire-json.ts';
 import { decodeCursor, earlier, encodeCursor, START, type CursorPosition, type CursorStage, type Position } from './cursor.ts';
 
 interface LogRow {
@@ -47,7 +47,27 @@ export interface PullRequest {
   readonly limit: number;
 }
 
-async function attachData(tx: Tx, rows: readonly LogRow[]): Promise<Change[]> {
+/**
+ * A page as the server sends it: the changes are already JSON text (built by
+ * PostgreSQL, entities/wire-json.ts), spliced into the document by pageJson.
+ */
+export interface PulledPage extends Omit<PullResponse, 'changes'> {
+  /** The changes, each a JSON object, joined with commas. */
+  readonly changesJson: string;
+  readonly count: number;
+}
+
+/** The page as the JSON document of the protocol (PullResponseSchema). */
+export function pageJson(page: PulledPage): string {
+  const { changesJson, count: _count, ...meta } = page;
+  const head = JSON.stringify(meta);
+  return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"changes":[${changesJson}]}`;
+}
+
+/** The page as objects, as a client reads it (tests, tools). */
+export const parsePulledPage = (page: PulledPage): PullResponse => JSON.parse(pageJson(page)) as PullResponse;
+
+async function attachData(tx: Tx, rows: readonly LogRow[], cacheKey: object): Promise<{ json: string; count: number }> {
   const idsByEntity = new Map<EntityName, string[]>();
   for (const row of rows) {
     if (row.op !== 'upsert') continue;
@@ -55,24 +75,22 @@ async function attachData(tx: Tx, rows: readonly LogRow[]): Promise<Change[]> {
     ids.push(row.entity_id);
     idsByEntity.set(row.entity, ids);
   }
-  const data = new Map<string, unknown>();
-  for (const [entity, ids] of idsByEntity) {
-    for (const item of await loadEntities(tx, entity, ids)) data.set(`${entity}\u0000${String(item.id)}`, item);
-  }
-  const changes: Change[] = [];
+  const data = new Map<EntityName, Map<string, string>>();
+  for (const [entity, ids] of idsByEntity) data.set(entity, await loadEntitiesJson(tx, entity, ids, cacheKey));
+  const parts: string[] = [];
   for (const row of rows) {
-    const rev = String(row.change_id);
+    const head = `{"entity":"${row.entity}","op":"${row.op}","id":${JSON.stringify(row.entity_id)},"rev":"${row.change_id}","data":`;
     if (row.op === 'delete') {
-      changes.push({ entity: row.entity, op: 'delete', id: row.entity_id, rev, data: null });
+      parts.push(`${head}null}`);
       continue;
     }
-    const item = data.get(`${row.entity}\u0000${row.entity_id}`);
+    const item = data.get(row.entity)?.get(row.entity_id);
     // Same snapshot as the log row, so the entity row is there; a missing one would be a
     // write that bypassed the store, and skipping it is better than sending a half change.
     if (item === undefined) continue;
-    changes.push({ entity: row.entity, op: 'upsert', id: row.entity_id, rev, data: item });
+    parts.push(`${head}${item}}`);
   }
-  return changes;
+  return { json: parts.join(','), count: parts.length };
 }
 
 /**
@@ -119,7 +137,7 @@ function covered(bound: string, last: Position): Position {
 
 const positionOf = (row: LogRow | undefined, fallback: Position): Position => (row === undefined ? { xid: fallback.xid, changeId: fallback.changeId } : { xid: row.xid_text, changeId: row.change_id });
 
-export async function pull(db: Db, request: PullRequest): Promise<PullResponse> {
+export async function pull(db: Db, request: PullRequest): Promise<PulledPage> {
   const from = decodeCursor(request.cursor);
   return db.transaction(async (tx) => {
     const snapshot = await tx.query<{ bound: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS bound');
@@ -134,7 +152,7 @@ export async function pull(db: Db, request: PullRequest): Promise<PullResponse> 
     );
     const moreInStage = rows.length > request.limit;
     const page = moreInStage ? rows.slice(0, request.limit) : rows;
-    const changes = await attachData(tx, page);
+    const { json: changesJson, count } = await attachData(tx, page, db);
     const seqRows = await tx.query<{ last_seq: number }>('SELECT last_seq FROM sync_clients WHERE client_id = $1', [request.clientId]);
     const lastSeq = seqRows[0]?.last_seq ?? 0;
     const end = positionOf(page.at(-1), from);
@@ -147,7 +165,7 @@ export async function pull(db: Db, request: PullRequest): Promise<PullResponse> 
         remaining = from.remaining !== undefined ? Math.max(1, from.remaining - page.length) : await countPending(tx, end, bound);
       }
       const cursor = encodeCursor(moreInStage ? { stage: 'changes', ...end, remaining } : { stage: 'changes', ...end });
-      return { cursor, hasMore: moreInStage, lastSeq, remaining, changes };
+      return { cursor, hasMore: moreInStage, lastSeq, remaining, count, changesJson };
     }
 
     // Core or history: there is always more (at least the switch to changes).
@@ -157,6 +175,6 @@ export async function pull(db: Db, request: PullRequest): Promise<PullResponse> 
     if (moreInStage) next = { ...from, ...end, remaining };
     else if (from.stage === 'core') next = { ...START, stage: 'history', remaining, coreEnd: covered(bound, end) };
     else next = { ...earlier(from.coreEnd ?? START, covered(bound, end)), stage: 'changes', remaining };
-    return { cursor: encodeCursor(next), hasMore: true, lastSeq, remaining, stage: from.stage, changes };
+    return { cursor: encodeCursor(next), hasMore: true, lastSeq, remaining, stage: from.stage, count, changesJson };
   }, { isolation: 'repeatable read', readOnly: true });
 }

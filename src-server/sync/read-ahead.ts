@@ -23,9 +23,8 @@
  * restarted from its last stored cursor, or a second tab of the same desk)
  * drops the chain and is answered fresh. Chains left alone expire.
  */
-import type { PullResponse } from '../../src-shared/protocol/sync.ts';
 import type { Db } from '../db/types.ts';
-import { pull, type PullRequest } from './pull.ts';
+import { pull, type PulledPage, type PullRequest } from './pull.ts';
 
 /** Rows built ahead of the desk: about one batch of its initial load (its BATCH_ROWS). */
 export const AHEAD_ROWS = 20_000;
@@ -36,7 +35,7 @@ export const MAX_CHAINS = 4;
 
 interface Built {
   readonly cursor: string;
-  readonly page: Promise<PullResponse | null>;
+  readonly page: Promise<PulledPage | null>;
   /** Rows in the page, once built (0 until then). */
   rows: number;
 }
@@ -68,14 +67,14 @@ export interface ReadAheadStats {
 }
 
 export interface ReadAhead {
-  pull(actorId: string, request: PullRequest): Promise<PullResponse>;
+  pull(actorId: string, request: PullRequest): Promise<PulledPage>;
   stats(): ReadAheadStats;
   /** Drops every chain (server shutting down). */
   clear(): void;
 }
 
 /** A page of the initial load that has a next page to build. */
-const leadsOn = (page: PullResponse): boolean => page.stage !== undefined && page.hasMore;
+const leadsOn = (page: PulledPage): boolean => page.stage !== undefined && page.hasMore;
 
 export function createReadAhead(db: Db, options: ReadAheadOptions = {}): ReadAhead {
   const aheadRows = options.aheadRows ?? AHEAD_ROWS;
@@ -119,7 +118,7 @@ export function createReadAhead(db: Db, options: ReadAheadOptions = {}): ReadAhe
           chain.pages.push(built);
           const page = await built.page;
           if (page === null || !leadsOn(page)) return;
-          built.rows = page.changes.length;
+          built.rows = page.count;
           from = page.cursor;
         }
       } finally {
@@ -134,7 +133,7 @@ export function createReadAhead(db: Db, options: ReadAheadOptions = {}): ReadAhe
       expire();
       const key = `${actorId}\u0000${request.clientId}\u0000${request.limit}`;
       const chain = chains.get(key);
-      let page: PullResponse | null = null;
+      let page: PulledPage | null = null;
       if (chain !== undefined && request.cursor !== undefined && chain.next === request.cursor && chain.pages[0]?.cursor === request.cursor) {
         const built = chain.pages.shift();
         page = (await built?.page) ?? null;

@@ -7,6 +7,7 @@ import { requireActor } from '../auth/sessions.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import { parseInput, requireObjectBody } from '../http/validate.ts';
+import { pageJson } from './pull.ts';
 import { push } from './push.ts';
 import { createReadAhead } from './read-ahead.ts';
 
@@ -15,10 +16,12 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
   const readAhead = createReadAhead(ctx.db);
   app.addHook('onClose', async () => readAhead.clear());
 
-  app.get('/api/v1/sync/pull', async (request) => {
+  app.get('/api/v1/sync/pull', async (request, reply) => {
     const actor = await requireActor(ctx.db, request, ctx.now());
     const query = parseInput(PullQuerySchema, request.query, 'Sincronización');
-    return readAhead.pull(actor.id, { clientId: query.clientId, cursor: query.cursor, limit: query.limit });
+    const page = await readAhead.pull(actor.id, { clientId: query.clientId, cursor: query.cursor, limit: query.limit });
+    // Already JSON: the rows' text comes from the database (entities/wire-json.ts).
+    return reply.type('application/json; charset=utf-8').send(pageJson(page));
   });
 
   app.post('/api/v1/sync/push', async (request) => {

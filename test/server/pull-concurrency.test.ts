@@ -19,7 +19,7 @@ import type { Plan, Ticket, TicketEvent } from '../../src-shared/protocol/entiti
 import type { Db } from '../../src-server/db/types.ts';
 import { insertPlans, insertTicketEvents, insertTickets } from '../../src-server/entities/index.ts';
 import { IDS, insertFixtures } from './support/fixtures.ts';
-import { pull } from '../../src-server/sync/pull.ts';
+import { parsePulledPage, pull } from '../../src-server/sync/pull.ts';
 import { openTestDb, postgresSkipReason, registerClusterTeardown, chosenBackends } from './support/backends.ts';
 
 registerClusterTeardown();
@@ -142,7 +142,7 @@ if (skip !== null) console.warn(`[pull concurrency] ${skip}`);
       const seen = new Map<string, number>();
       let cursor = seedCursor;
       const take = async () => {
-        const page = await pull(db, { clientId: 'stress-client-1', cursor, limit: 1 + Math.floor(random() * 40) });
+        const page = parsePulledPage(await pull(db, { clientId: 'stress-client-1', cursor, limit: 1 + Math.floor(random() * 40) }));
         for (const change of page.changes) seen.set(change.id, (seen.get(change.id) ?? 0) + 1);
         cursor = page.cursor;
         return page;

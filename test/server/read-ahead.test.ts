@@ -9,10 +9,17 @@ import type { Plan, Ticket, TicketEvent } from '../../src-shared/protocol/entiti
 import type { PullResponse } from '../../src-shared/protocol/sync.ts';
 import type { Db } from '../../src-server/db/types.ts';
 import { insertPlans, insertTicketEvents, insertTickets } from '../../src-server/entities/index.ts';
-import { pull } from '../../src-server/sync/pull.ts';
-import { createReadAhead } from '../../src-server/sync/read-ahead.ts';
+import { parsePulledPage, pull as pullPage, type PullRequest } from '../../src-server/sync/pull.ts';
+import { createReadAhead as createPagedReadAhead, type ReadAheadOptions } from '../../src-server/sync/read-ahead.ts';
 import { IDS, insertFixtures } from './support/fixtures.ts';
 import { openTestDb } from './support/backends.ts';
+
+/** The pages as a desk reads them (the server sends them as JSON text). */
+const pull = (db: Db, request: PullRequest): Promise<PullResponse> => pullPage(db, request).then(parsePulledPage);
+function createReadAhead(db: Db, options?: ReadAheadOptions) {
+  const ahead = createPagedReadAhead(db, options);
+  return { ...ahead, pull: (actorId: string, request: PullRequest): Promise<PullResponse> => ahead.pull(actorId, request).then(parsePulledPage) };
+}
 
 const TICKET_ID = '00000000-0000-4000-8000-0000000e0001';
 const LIMIT = 4;

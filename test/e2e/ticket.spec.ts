@@ -85,6 +85,11 @@ test('works a ticket: search, status, timer, manual time, note, escalation — a
 
     await ticket.openWorkDatePicker();
     await expect(page.getByRole('dialog', { name: 'Fecha del trabajo: elegir en el calendario' })).toBeVisible();
+    // The grid opens under the help line: what is wrong with the date stays readable while choosing.
+    await expect(ticket.workDateHelp).toBeVisible();
+    const helpBox = await ticket.workDateHelp.boundingBox();
+    const pickerBox = await ticket.workDatePicker.boundingBox();
+    expect(helpBox && pickerBox && pickerBox.y >= helpBox.y + helpBox.height).toBe(true);
     await expect(ticket.workDatePicker.locator(`button[data-date="${today}"]`)).toBeFocused();
     await expect(ticket.workDatePicker.locator(`button[data-date="${addDays(today, 1)}"]`)).toBeDisabled();
     await expectNoSeriousA11yViolations(page);

@@ -19,7 +19,7 @@ import { Sidebar } from '../shell/Sidebar.tsx';
 import { StatusBar } from '../shell/StatusBar.tsx';
 import { TopBar } from '../shell/TopBar.tsx';
 import { useGlobalShortcuts } from '../shell/use-shortcuts.ts';
-import { useOpenTicketId, useRoute, type RouteId } from '../state/route-store.ts';
+import { showsSignIn, useOpenTicketId, useRoute, type RouteId } from '../state/route-store.ts';
 import { useSession } from '../state/session-store.ts';
 import { LoginScreen } from '../session/LoginScreen.tsx';
 import { usePageTitle } from '../state/title-store.ts';
@@ -27,14 +27,11 @@ import { closeDialog, openDialog, useOpenDialog } from '../state/ui-store.ts';
 
 type AppInfo = DeskOutput<'app.info'>;
 
-/** Screens that read or change the company's data, and so need a session. Ajustes and the calendar work without one. */
-const NEEDS_SESSION: ReadonlySet<RouteId> = new Set(['queue', 'ticket', 'attention']);
-
 function Screen({ route, appInfo }: { readonly route: RouteId; readonly appInfo: AppInfo | null }): ReactNode {
   const ticketId = useOpenTicketId();
   const session = useSession();
   const newTicket = useCallback(() => openDialog('newTicket'), []);
-  if (NEEDS_SESSION.has(route) && session !== null && !session.signedIn) return <LoginScreen session={session} />;
+  if (session !== null && showsSignIn(route, session)) return <LoginScreen session={session} />;
   switch (route) {
     case 'queue':
       return <QueuePage onNewTicket={newTicket} />;
@@ -65,13 +62,15 @@ export function Shell({ appInfo, banner }: { readonly appInfo: AppInfo | null; r
   const { t } = useT();
   const route = useRoute();
   const dialog = useOpenDialog();
-  const signedIn = useSession()?.signedIn === true;
+  const session = useSession();
+  const signedIn = session?.signedIn === true;
   const openHelp = useCallback(() => openDialog('shortcuts'), []);
   const openPalette = useCallback(() => openDialog('palette'), []);
   useGlobalShortcuts(openHelp, openPalette);
 
   const pageTitle = usePageTitle();
-  const title = pageTitle ?? t(ROUTE_META[route].title);
+  // The window names the sign-in form, not the screen it stands in for (as the top bar does).
+  const title = showsSignIn(route, session) ? t('login.title') : (pageTitle ?? t(ROUTE_META[route].title));
   useEffect(() => {
     document.title = t('app.documentTitle', { page: title });
   }, [t, title]);

@@ -2,7 +2,8 @@
  * The bottom bar: sync state from the desk (`sync.status`, then every
  * `sync.status` event) with a progress bar during the initial sync, pending
  * edits, last sync, edits that need attention, a "sync now" button, the
- * bridge connection (in browser mode), version and mode, and the Lima clock.
+ * bridge connection (in browser mode), version and mode, and the Lima clock
+ * (ticking on the minute, and never behind the last sync it shows).
  */
 import type { ReactNode } from 'react';
 import type { DeskOutput, SyncStatus } from '../../../src-shared/ipc/desk-api.ts';
@@ -14,6 +15,7 @@ import { useAttentionCount, useSyncStatus } from '../state/sync-store.ts';
 import { Icon } from '../ui/icons.tsx';
 import { describeInstant, formatCount, formatLimaTime } from '../i18n/format.ts';
 import { useT, type Translator } from '../i18n/index.ts';
+import { clockNotBefore } from './clock-ticks.ts';
 import { useNow } from './use-now.ts';
 
 function syncStateText(status: SyncStatus | null, { t, locale }: Translator): string {
@@ -65,7 +67,8 @@ export function StatusBar({ appInfo }: { readonly appInfo: DeskOutput<'app.info'
   const sync = useSyncStatus();
   const attention = useAttentionCount();
   const connection = useDeskConnection();
-  const now = useNow();
+  // One time for the whole bar: the clock and "last sync" read the same minute, and the clock is never before the last sync.
+  const now = clockNotBefore(useNow(60_000), [sync?.lastSyncAt]);
   const syncState = sync?.state ?? 'unknown';
   return (
     <footer className="statusbar" aria-label={t('status.label')}>

@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { DEFAULT_ROUTE, hashOf, locationFromHash, type Location, type RouteId } from './routes.ts';
 
-export { DEFAULT_ROUTE, ROUTES, hashOf, locationFromHash, routeFromHash, type Location, type RouteId } from './routes.ts';
+export { DEFAULT_ROUTE, ROUTES, hashOf, locationFromHash, routeFromHash, showsSignIn, type Location, type RouteId } from './routes.ts';
 
 const useRouteStore = create<Location>()(() => ({ route: DEFAULT_ROUTE, ticketId: null }));
 

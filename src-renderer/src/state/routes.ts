@@ -1,8 +1,22 @@
 /** The console's screens and how they are written in the URL fragment. Pure, so the unit tests (Node, no DOM) can load it. */
+import type { Session } from '../../../src-shared/ipc/work-calls.ts';
 
 export const ROUTES = ['queue', 'ticket', 'attention', 'dispatch', 'hours', 'settings/general', 'settings/calendar'] as const;
 export type RouteId = (typeof ROUTES)[number];
 export const DEFAULT_ROUTE: RouteId = 'queue';
+
+/** Screens that read or change the company's data, and so need a session. Ajustes and the calendar work without one. */
+const NEEDS_SESSION: ReadonlySet<RouteId> = new Set(['queue', 'ticket', 'attention']);
+
+/**
+ * Whether `route` shows the sign-in form instead of its screen: it needs a
+ * session and the desk says there is none. The top bar and the window title
+ * then name the form, not the screen it stands in for. While the desk has not
+ * answered yet (null) the screen stays.
+ */
+export function showsSignIn(route: RouteId, session: Session | null): boolean {
+  return NEEDS_SESSION.has(route) && session !== null && !session.signedIn;
+}
 
 export interface Location {
   readonly route: RouteId;

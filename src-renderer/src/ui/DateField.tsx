@@ -6,7 +6,8 @@
  * A text input with the format as placeholder; under it, the date spelled
  * out in the UI language ("Hoy, lunes 23 de noviembre de 2026.") or what is
  * wrong with it. Arrow up/down move the date by a day; Alt+Arrow down or the
- * calendar button opens a month grid (MonthPicker). The value in and out is
+ * calendar button opens a month grid (MonthPicker) below the field, under
+ * the help line so an error stays in view. The value in and out is
  * ISO `YYYY-MM-DD`, or null while the text is not a usable date, so the form
  * can hold its submit. Parsing rules: i18n/date-entry.ts.
  */
@@ -153,32 +154,33 @@ export function DateField({ id, label, value, onChange, min, max, testId }: Date
         >
           <Icon name="calendar" />
         </button>
-        {open ? (
-          <div id={pickerId} className="date-field__popup">
-            <MonthPicker
-              label={t('date.picker', { label })}
-              selected={entry.ok ? entry.iso : null}
-              today={today}
-              {...(min === undefined ? {} : { min })}
-              {...(max === undefined ? {} : { max })}
-              {...(testId === undefined ? {} : { testId: `${testId}-picker` })}
-              onPick={(iso) => {
-                choose(iso);
-                setCommitted(true);
-                setOpen(false);
-                inputRef.current?.focus();
-              }}
-              onClose={() => {
-                setOpen(false);
-                buttonRef.current?.focus();
-              }}
-            />
-          </div>
-        ) : null}
       </div>
       <p id={helpId} className={`field__help${invalid ? ' field__help--error' : ''}`} aria-live="polite" data-testid={testId === undefined ? undefined : `${testId}-help`}>
         {message.text}
       </p>
+      {/* After the help line, not over it: the month grid opens below the field, so what is wrong with the date stays in view. */}
+      {open ? (
+        <div id={pickerId} className="date-field__popup">
+          <MonthPicker
+            label={t('date.picker', { label })}
+            selected={entry.ok ? entry.iso : null}
+            today={today}
+            {...(min === undefined ? {} : { min })}
+            {...(max === undefined ? {} : { max })}
+            {...(testId === undefined ? {} : { testId: `${testId}-picker` })}
+            onPick={(iso) => {
+              choose(iso);
+              setCommitted(true);
+              setOpen(false);
+              inputRef.current?.focus();
+            }}
+            onClose={() => {
+              setOpen(false);
+              buttonRef.current?.focus();
+            }}
+          />
+        </div>
+      ) : null}
     </div>
   );
 }

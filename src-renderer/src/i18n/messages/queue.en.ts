@@ -108,7 +108,7 @@ export const queueEn: CatalogPart<typeof queueEs> = {
   'bulk.errorTitle': 'Could not apply the change',
 
   'shortcuts.group.everywhere': 'Anywhere in the console',
-  'shortcuts.group.queue': 'In the Queue',
+  'shortcuts.group.queue': 'In the queue',
   'shortcuts.group.ticket': 'In a ticket',
   'shortcuts.queueMove': 'Move down / up the queue',
   'shortcuts.open': 'Open the ticket',
@@ -133,7 +133,7 @@ export const queueEn: CatalogPart<typeof queueEs> = {
   'palette.language': 'Switch the language to Spanish',
   'palette.goAttention': 'Go to Needs attention',
   'palette.syncNow': 'Sync now',
-  'palette.goCalendar': 'Go to Calendar',
+  'palette.goCalendar': 'Go to the calendar',
   'palette.empty': 'No command matches.',
   'palette.hint': '↑ ↓ to choose · Enter to run · Esc to close',
 };

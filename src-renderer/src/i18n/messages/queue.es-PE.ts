@@ -105,7 +105,7 @@ export const queueEs = {
   'bulk.errorTitle': 'No se pudo aplicar el cambio',
 
   'shortcuts.group.everywhere': 'En toda la consola',
-  'shortcuts.group.queue': 'En la Cola',
+  'shortcuts.group.queue': 'En la cola',
   'shortcuts.group.ticket': 'En un ticket',
   'shortcuts.queueMove': 'Bajar / subir en la cola',
   'shortcuts.open': 'Abrir el ticket',
@@ -130,7 +130,7 @@ export const queueEs = {
   'palette.language': 'Cambiar el idioma a inglés',
   'palette.goAttention': 'Ir a Requiere atención',
   'palette.syncNow': 'Sincronizar ahora',
-  'palette.goCalendar': 'Ir al Calendario',
+  'palette.goCalendar': 'Ir al calendario',
   'palette.empty': 'Ningún comando coincide.',
   'palette.hint': '↑ ↓ para elegir · Enter para ejecutar · Esc para cerrar',
 } satisfies Record<string, string | { one: string; other: string }>;

@@ -4,7 +4,7 @@ import type { syncEs } from './sync.es-PE.ts';
 
 export const syncEn: CatalogPart<typeof syncEs> = {
   'shortcuts.goAttention': 'Go to Needs attention',
-  'shortcuts.group.calendar': 'In the Calendar',
+  'shortcuts.group.calendar': 'In the calendar',
   'nav.attention': 'Needs attention',
   'page.attention.title': 'Needs attention',
   'attention.intro': 'Changes the server did not accept. Nothing was lost: fix the data and retry, or discard the change.',

@@ -1,7 +1,7 @@
 /** Sync you can see: status bar, Needs attention, desktop notices (es-PE). */
 export const syncEs = {
   'shortcuts.goAttention': 'Ir a Requiere atención',
-  'shortcuts.group.calendar': 'En el Calendario',
+  'shortcuts.group.calendar': 'En el calendario',
   'nav.attention': 'Requiere atención',
   'page.attention.title': 'Requiere atención',
   'attention.intro': 'Cambios que el servidor no aceptó. Nada se perdió: corrija los datos y reintente, o descarte el cambio.',

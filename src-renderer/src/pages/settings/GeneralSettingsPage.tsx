@@ -6,6 +6,7 @@ import { useDesk } from '../../desk/desk-context.tsx';
 import { translatorFor, useT } from '../../i18n/index.ts';
 import { setLocale } from '../../state/locale-store.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { platformName } from './platform-name.ts';
 
 const LANGUAGES: ReadonlyArray<{ readonly locale: Locale; readonly lang: string }> = [
   { locale: 'es-PE', lang: 'es-PE' },
@@ -75,7 +76,7 @@ function AboutCard({ appInfo }: { readonly appInfo: DeskOutput<'app.info'> | nul
       ? ([
           [t('settings.about.version'), appInfo.version],
           [t('settings.about.mode'), t(appInfo.mode === 'electron' ? 'mode.electron' : 'mode.web')],
-          [t('settings.about.platform'), appInfo.platform],
+          [t('settings.about.platform'), platformName(appInfo.platform, t)],
         ] as const)
       : []),
     [t('settings.about.timezone'), t('settings.about.timezoneValue')],

@@ -26,8 +26,11 @@
 import type { Db } from '../db/types.ts';
 import { pull, type PulledPage, type PullRequest } from './pull.ts';
 
-/** Rows built ahead of the desk: about one batch of its initial load (its BATCH_ROWS). */
-export const AHEAD_ROWS = 20_000;
+/**
+ * Rows built ahead of the desk: one batch of its initial load (the core stage's BATCH_ROWS), so the
+ * next batch is ready when it has stored this one. About 30 MB of page text per chain at most.
+ */
+export const AHEAD_ROWS = 50_000;
 /** A chain nobody asked from for this long is dropped. */
 export const CHAIN_TTL_MS = 30_000;
 /** Initial loads read ahead at once; the oldest chain goes first. */

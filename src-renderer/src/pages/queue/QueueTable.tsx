@@ -73,7 +73,7 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps): Reac
     getScrollElement: () => scrollRef.current,
     estimateSize: rowHeight,
     getItemKey,
-    overscan: 8,
+    overscan: 3,
     initialOffset: queueScrollTop,
     // The rows start below the sticky header, which also covers the top of the box when scrolling to a row.
     scrollMargin: HEADER_HEIGHT,
@@ -228,8 +228,9 @@ const QueueRowView = memo(function QueueRowView({ row, index, top, selected, act
         openTicket(row.id);
       }}
     >
+      {/* Keyed by column, like the rows by position: another ticket in this row updates its cells in place. */}
       {row.getAllCells().map((cell) => (
-        <div key={cell.id} className={`qgrid__cell qgrid__cell--${cell.column.id}`} role="gridcell">
+        <div key={cell.column.id} className={`qgrid__cell qgrid__cell--${cell.column.id}`} role="gridcell">
           <FlexRender cell={cell} />
         </div>
       ))}

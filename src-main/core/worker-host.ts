@@ -49,7 +49,7 @@ const MAX_BACKOFF_MS = 5_000;
 const CLOSE_GRACE_MS = 5_000;
 
 const RESTARTING_MESSAGE = 'El núcleo del escritorio se detuvo y se está reiniciando. Vuelve a intentarlo en unos segundos.';
-const GAVE_UP_MESSAGE = 'El núcleo del escritorio se detuvo varias veces y no se reiniciará. Cierra Ayni y vuelve a abrirlo.';
+const GAVE_UP_MESSAGE = 'El núcleo del escritorio se detuvo varias veces y no se reiniciará. Cierre Ayni y vuelva a abrirlo.';
 const CLOSED_MESSAGE = 'El núcleo del escritorio está cerrado.';
 
 type HostState = 'running' | 'restarting' | 'failed' | 'closing' | 'closed';

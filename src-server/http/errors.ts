@@ -30,7 +30,7 @@ export function sendError(reply: FastifyReply, statusCode: number, code: string,
 }
 
 export const malformed = (message: string, details?: Record<string, unknown>) => new HttpError(400, 'MALFORMED', message, details);
-export const unauthorized = (message = 'Sesión no válida o vencida; inicia sesión de nuevo.') => new HttpError(401, 'UNAUTHORIZED', message);
+export const unauthorized = (message = 'Sesión no válida o vencida; inicie sesión de nuevo.') => new HttpError(401, 'UNAUTHORIZED', message);
 export const forbidden = (message = 'Su rol no permite esta acción.') => new HttpError(403, 'FORBIDDEN', message);
 export const notFound = (message = 'No existe.') => new HttpError(404, 'NOT_FOUND', message);
 export const invalid = (message: string, details?: Record<string, unknown>) => new HttpError(422, 'VALIDATION', message, details);

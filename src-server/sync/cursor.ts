@@ -42,7 +42,7 @@ export function encodeCursor(position: CursorPosition): string {
 }
 
 const refuse = (): never => {
-  throw invalid('Cursor de sincronización no válido; vuelve a sincronizar desde el inicio.', { field: 'cursor' });
+  throw invalid('Cursor de sincronización no válido; vuelva a sincronizar desde el inicio.', { field: 'cursor' });
 };
 
 const safe = (text: string): number => {

@@ -89,7 +89,7 @@ export function openCache(options: OpenCacheOptions): Result<CacheStore> {
     logger.error(`outbox.db no se pudo abrir (${outbox.code}): ${outbox.reason}`);
     return fail(
       'OUTBOX_UNREADABLE',
-      'El archivo de cambios pendientes (outbox.db) está dañado o es de una versión más nueva. No se modificó ni se borró; contacta a soporte antes de reinstalar.',
+      'El archivo de cambios pendientes (outbox.db) está dañado o es de una versión más nueva. No se modificó ni se borró; contacte a soporte antes de reinstalar.',
       { path: outboxPath, code: outbox.code, reason: outbox.reason },
     );
   }

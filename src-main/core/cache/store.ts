@@ -275,7 +275,7 @@ export class CacheStore {
     const { lastSeq, results } = parsed.data;
     const first = batch.mutations[0]?.seq ?? 1;
     if (lastSeq < first - 1) {
-      return fail('SYNC_PUSH_GAP', `El servidor no tiene registro de cambios anteriores de este equipo (último recibido: ${lastSeq}, se esperaba al menos ${first - 1}). Los cambios siguen en cola; contacta a soporte.`, { lastSeq, first });
+      return fail('SYNC_PUSH_GAP', `El servidor no tiene registro de cambios anteriores de este equipo (último recibido: ${lastSeq}, se esperaba al menos ${first - 1}). Los cambios siguen en cola; contacte a soporte.`, { lastSeq, first });
     }
     try {
       return ok(

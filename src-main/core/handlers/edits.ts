@@ -90,7 +90,7 @@ export function createEditsModule(
     for (const id of new Set(input.ids)) {
       const current = statusOf.get(id) as { status: TicketStatus } | undefined;
       if (current === undefined) {
-        refused.push({ id, code: 'NOT_FOUND', message: 'El ticket no está en la copia local; sincroniza y vuelve a intentarlo.' });
+        refused.push({ id, code: 'NOT_FOUND', message: 'El ticket no está en la copia local; sincronice y vuelva a intentarlo.' });
         continue;
       }
       let result: Result<EditSaved>;

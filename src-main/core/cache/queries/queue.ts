@@ -269,7 +269,7 @@ function pageSql(input: QueueInput, me: string | null, walk: boolean): Result<{ 
   const where = whereClause(input, me, params, { walk, arm: split?.filter });
   if (input.after !== undefined) {
     const values = decodeCursor(input.after, input.sort.key, input.sort.dir, columns);
-    if (values === null) return fail('INVALID_CURSOR', 'La posición de la lista ya no es válida; vuelve al inicio de la cola.');
+    if (values === null) return fail('INVALID_CURSOR', 'La posición de la lista ya no es válida; vuelva al inicio de la cola.');
     values.forEach((value, i) => {
       params[`k${i}`] = value;
     });

@@ -83,6 +83,17 @@ test('views with counts, search, filters and order; the grid keeps only the rows
     await page.keyboard.press('Home');
     await page.getByTestId('clear-filters').click();
 
+    // Waiting on the customer: the level still shows, outlined and paused, and says why it goes after open work.
+    await page.getByTestId('filter-status').getByRole('button').click();
+    await page.getByRole('group', { name: 'Estado' }).getByLabel('Esperando al cliente').check();
+    await page.keyboard.press('Escape');
+    await expect(queue.root).toHaveAttribute('data-state', 'ready');
+    const waitingBadge = queue.rows.first().getByTestId('rank-badge');
+    await expect(waitingBadge).toHaveAttribute('data-band', '1');
+    await expect(waitingBadge.locator('[aria-hidden="true"]').last()).toHaveText(/^P([1-9]|1[0-6])$/);
+    await expect(waitingBadge.locator('.sr-only')).toContainText(/^Prioridad P\d+, en espera\. P\d+: .*Esperando al cliente: va después de los casos que esperan a nuestro equipo/);
+    await page.getByTestId('clear-filters').click();
+
     // Order by number, newest first.
     await page.getByTestId('queue-sort').selectOption('number');
     await expect(queue.root).toHaveAttribute('data-state', 'ready');

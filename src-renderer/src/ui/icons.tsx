@@ -37,7 +37,8 @@ export type IconName =
   | 'chevronDown'
   | 'trash'
   | 'command'
-  | 'offline';
+  | 'offline'
+  | 'pause';
 
 const PATHS: Record<IconName, ReactNode> = {
   queue: (
@@ -166,6 +167,7 @@ const PATHS: Record<IconName, ReactNode> = {
       <path d="M8.5 17.5H7a4 4 0 0 1-1.1-7.85M10 6.4A5.5 5.5 0 0 1 16.6 8.1 4.2 4.2 0 0 1 19.4 15" />
     </>
   ),
+  pause: <path d="M9 6.5v11M15 6.5v11" />,
 };
 
 export function Icon({ name, className }: { readonly name: IconName; readonly className?: string }): ReactNode {

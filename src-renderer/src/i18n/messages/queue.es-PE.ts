@@ -65,6 +65,7 @@ export const queueEs = {
   'queue.ticketLabelNew': 'ticket nuevo «{subject}»',
   'queue.rank.badge': 'Prioridad P{level}',
   'queue.rank.finished': 'Sin prioridad: caso terminado',
+  'queue.rank.waiting': 'Prioridad P{level}, en espera',
   'queue.rank.why': 'Por qué va en este lugar',
   'queue.empty.title': 'No hay tickets aquí',
   'queue.empty.view': 'Esta vista está vacía por ahora.',

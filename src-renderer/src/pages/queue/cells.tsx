@@ -21,23 +21,29 @@ export function ticketLabel(item: Pick<QueueItem, 'number' | 'subject'>, t: Tran
 
 /**
  * The priority level the queue is sorted by: "P1" (crítica + Premium) to
- * "P16" (baja sin plan) for open work, "—" for finished tickets, which are
- * out of the active queue. The tooltip says why the row is in its place.
+ * "P16" (baja sin plan) for work that waits on our team; the same level,
+ * outlined and with a pause mark, for tickets that wait on the customer or a
+ * booked visit (they go after all the work that waits on us, whatever their
+ * level); "—" for finished tickets, which are out of the active queue. The
+ * tooltip says why the row is in its place.
  */
 export function RankBadge({ item }: { readonly item: QueueItem }): ReactNode {
   const { t, locale } = useT();
   const explanation = locale === 'en' ? item.rank.explanation.en : item.rank.explanation.es;
-  const finished = rankBand(item.status) === 2;
+  const band = rankBand(item.status);
+  const level = item.rank.score;
   return (
     <span
-      className={finished ? 'rank rank--finished' : 'rank'}
+      className={band === 2 ? 'rank rank--finished' : band === 1 ? 'rank rank--waiting' : 'rank'}
       data-testid="rank-badge"
+      data-band={band}
       onMouseEnter={(event) => showTip(event.currentTarget, `${t('queue.rank.why')}: ${explanation}`)}
       onMouseLeave={hideTip}
     >
-      <span aria-hidden="true">{finished ? '—' : `P${item.rank.score}`}</span>
+      {band === 1 ? <Icon name="pause" className="rank__pause" /> : null}
+      <span aria-hidden="true">{band === 2 ? '—' : `P${level}`}</span>
       <span className="sr-only">
-        {finished ? t('queue.rank.finished') : t('queue.rank.badge', { level: item.rank.score })}. {explanation}
+        {band === 2 ? t('queue.rank.finished') : band === 1 ? t('queue.rank.waiting', { level }) : t('queue.rank.badge', { level })}. {explanation}
       </span>
     </span>
   );

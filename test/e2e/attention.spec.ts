@@ -85,6 +85,9 @@ test('a refused status change comes back with the reason; fixed and retried it l
     await attention.waitReady();
     await expect(attention.items.first()).toContainText('Status change');
     await expect(attention.items.first()).toContainText(REASON);
+    // The reason is the server's Spanish text: the English UI says so, and marks it as Spanish for screen readers.
+    await expect(attention.items.first().locator('.attention-item__reason-label')).toHaveText('Server’s reason (in Spanish): ');
+    await expect(attention.items.first().locator('.attention-item__reason [lang="es"]')).toHaveText(REASON);
     await expectNoSeriousA11yViolations(page);
     await snap(page, 'attention-en-list');
     await attention.items.first().getByTestId('discard').click();

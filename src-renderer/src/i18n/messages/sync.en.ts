@@ -24,6 +24,7 @@ export const syncEn: CatalogPart<typeof syncEs> = {
   'attention.code.CONFLICT': 'Changed by someone else',
   'attention.code.UNKNOWN_MUTATION': 'Unknown action',
   'attention.reason': 'Server’s reason',
+  'attention.reasonInSpanish': 'Server’s reason (in Spanish)',
   'attention.when': 'Saved {when}',
   'attention.openTicket': 'Open the ticket',
   'attention.fix': 'Fix and retry',

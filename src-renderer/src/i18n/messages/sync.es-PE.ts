@@ -21,6 +21,7 @@ export const syncEs = {
   'attention.code.CONFLICT': 'Lo cambió otra persona',
   'attention.code.UNKNOWN_MUTATION': 'Acción desconocida',
   'attention.reason': 'Motivo del servidor',
+  'attention.reasonInSpanish': 'Motivo del servidor (en español)',
   'attention.when': 'Guardado el {when}',
   'attention.openTicket': 'Abrir el ticket',
   'attention.fix': 'Corregir y reintentar',

@@ -201,8 +201,9 @@ function AttentionCard({ item, onChanged }: { readonly item: AttentionItem; read
         <span className="muted attention-item__when">{t('attention.when', { when: formatLimaDateTime(new Date(item.createdAt), locale) })}</span>
       </div>
       <p className="attention-item__reason">
-        <span className="sr-only">{t('attention.reason')}: </span>
-        {item.message}
+        {/* The server writes its reasons in Spanish: in English the label says so, and the text is marked as Spanish. */}
+        <span className={locale === 'en' ? 'attention-item__reason-label' : 'sr-only'}>{t(locale === 'en' ? 'attention.reasonInSpanish' : 'attention.reason')}: </span>
+        <span lang="es">{item.message}</span>
       </p>
       <div className="attention-item__actions">
         {item.ticketId ? (

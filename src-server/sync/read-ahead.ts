@@ -1,7 +1,7 @@
 /**
  * Read-ahead for the initial load. A desk pulling from no cursor walks the
  * core and history stages page after page, and stores them in batches: while
- * it writes one batch (a synchronous SQLite transaction of ~20 pages) it
+ * it writes one batch (a synchronous SQLite transaction of up to 50 pages, its BATCH_ROWS) it
  * asks for nothing, so a server that only answers what is asked sits idle
  * for as long as the desk writes, and the desk then waits for the server
  * page by page. Here, after answering a core or history page, the server

@@ -177,7 +177,6 @@ function FixForm({ item, onDone }: { readonly item: AttentionItem; readonly onDo
   );
 }
 
-
 /** The server's rejection code in words; an unknown code is shown as it came. */
 function codeLabel(code: string, t: Translator['t']): string {
   const key = `attention.code.${code}`;

@@ -137,44 +137,73 @@ function covered(bound: string, last: Position): Position {
 
 const positionOf = (row: LogRow | undefined, fallback: Position): Position => (row === undefined ? { xid: fallback.xid, changeId: fallback.changeId } : { xid: row.xid_text, changeId: row.change_id });
 
-export async function pull(db: Db, request: PullRequest): Promise<PulledPage> {
+/**
+ * Where the page after this one starts, told as soon as the log rows are read
+ * (before their JSON is built), so a read-ahead can start building it while
+ * this one is still being written: `null` when no page leads on from this one
+ * (it is an ordinary pull, or it failed).
+ */
+export type OnNextCursor = (next: { readonly cursor: string; readonly rows: number } | null) => void;
+
+export async function pull(db: Db, request: PullRequest, onNext?: OnNextCursor): Promise<PulledPage> {
   const from = decodeCursor(request.cursor);
-  return db.transaction(async (tx) => {
-    const snapshot = await tx.query<{ bound: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS bound');
-    const bound = snapshot[0]?.bound ?? '0';
-    const rows = await tx.query<LogRow>(
-      `SELECT entity, entity_id, op, xid::text AS xid_text, change_id
-         FROM change_log
-        WHERE (xid, change_id) > ($1::xid8, $2) AND xid < $3::xid8 ${STAGE_FILTER[from.stage]}
-        ORDER BY change_log.xid, change_log.change_id
-        LIMIT $4`,
-      [from.xid, from.changeId, bound, request.limit + 1],
-    );
-    const moreInStage = rows.length > request.limit;
-    const page = moreInStage ? rows.slice(0, request.limit) : rows;
-    const { json: changesJson, count } = await attachData(tx, page, db);
-    const seqRows = await tx.query<{ last_seq: number }>('SELECT last_seq FROM sync_clients WHERE client_id = $1', [request.clientId]);
-    const lastSeq = seqRows[0]?.last_seq ?? 0;
-    const end = positionOf(page.at(-1), from);
+  let told = false;
+  const tell = (next: Parameters<OnNextCursor>[0]): void => {
+    if (told) return;
+    told = true;
+    onNext?.(next);
+  };
+  try {
+    return await db.transaction(async (tx) => {
+      const snapshot = await tx.query<{ bound: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS bound');
+      const bound = snapshot[0]?.bound ?? '0';
+      const rows = await tx.query<LogRow>(
+        `SELECT entity, entity_id, op, xid::text AS xid_text, change_id
+           FROM change_log
+          WHERE (xid, change_id) > ($1::xid8, $2) AND xid < $3::xid8 ${STAGE_FILTER[from.stage]}
+          ORDER BY change_log.xid, change_log.change_id
+          LIMIT $4`,
+        [from.xid, from.changeId, bound, request.limit + 1],
+      );
+      const moreInStage = rows.length > request.limit;
+      const page = moreInStage ? rows.slice(0, request.limit) : rows;
+      const end = positionOf(page.at(-1), from);
 
-    if (from.stage === 'changes') {
-      let remaining = 0;
-      if (moreInStage) {
-        // A catch-up: count once, then count down as pages are delivered (new commits meanwhile
-        // only make the bar a little optimistic; the final page always says 0).
-        remaining = from.remaining !== undefined ? Math.max(1, from.remaining - page.length) : await countPending(tx, end, bound);
+      // Where the next page starts depends only on the log rows (and counts in the same snapshot).
+      let cursor: string;
+      let hasMore: boolean;
+      let remaining: number;
+      if (from.stage === 'changes') {
+        remaining = 0;
+        if (moreInStage) {
+          // A catch-up: count once, then count down as pages are delivered (new commits meanwhile
+          // only make the bar a little optimistic; the final page always says 0).
+          remaining = from.remaining !== undefined ? Math.max(1, from.remaining - page.length) : await countPending(tx, end, bound);
+        }
+        cursor = encodeCursor(moreInStage ? { stage: 'changes', ...end, remaining } : { stage: 'changes', ...end });
+        hasMore = moreInStage;
+        tell(null);
+      } else {
+        // Core or history: there is always more (at least the switch to changes).
+        const known = from.remaining ?? (await countAll(tx, bound));
+        remaining = Math.max(1, known - page.length);
+        let next: CursorPosition;
+        if (moreInStage) next = { ...from, ...end, remaining };
+        else if (from.stage === 'core') next = { ...START, stage: 'history', remaining, coreEnd: covered(bound, end) };
+        else next = { ...earlier(from.coreEnd ?? START, covered(bound, end)), stage: 'changes', remaining };
+        cursor = encodeCursor(next);
+        hasMore = true;
+        tell({ cursor, rows: page.length });
       }
-      const cursor = encodeCursor(moreInStage ? { stage: 'changes', ...end, remaining } : { stage: 'changes', ...end });
-      return { cursor, hasMore: moreInStage, lastSeq, remaining, count, changesJson };
-    }
 
-    // Core or history: there is always more (at least the switch to changes).
-    const known = from.remaining ?? (await countAll(tx, bound));
-    const remaining = Math.max(1, known - page.length);
-    let next: CursorPosition;
-    if (moreInStage) next = { ...from, ...end, remaining };
-    else if (from.stage === 'core') next = { ...START, stage: 'history', remaining, coreEnd: covered(bound, end) };
-    else next = { ...earlier(from.coreEnd ?? START, covered(bound, end)), stage: 'changes', remaining };
-    return { cursor: encodeCursor(next), hasMore: true, lastSeq, remaining, stage: from.stage, count, changesJson };
-  }, { isolation: 'repeatable read', readOnly: true });
+      const { json: changesJson, count } = await attachData(tx, page, db);
+      const seqRows = await tx.query<{ last_seq: number }>('SELECT last_seq FROM sync_clients WHERE client_id = $1', [request.clientId]);
+      const lastSeq = seqRows[0]?.last_seq ?? 0;
+      return from.stage === 'changes'
+        ? { cursor, hasMore, lastSeq, remaining, count, changesJson }
+        : { cursor, hasMore, lastSeq, remaining, stage: from.stage, count, changesJson };
+    }, { isolation: 'repeatable read', readOnly: true });
+  } finally {
+    tell(null);
+  }
 }

@@ -6,8 +6,9 @@
  * for as long as the desk writes, and the desk then waits for the server
  * page by page. Here, after answering a core or history page, the server
  * goes on building the pages that follow it — up to AHEAD_ROWS rows ahead,
- * one REPEATABLE READ pull at a time — and hands them out when the desk asks
- * for them with the cursor it was given: the two machines' work overlaps.
+ * each a REPEATABLE READ pull of its own, two in the making at a time — and
+ * hands them out when the desk asks for them with the cursor it was given:
+ * the two machines' work overlaps.
  *
  * Why a page built early is still a right answer: it is exactly the answer
  * to a pull made at that moment (pull.ts), with the same cursor. Its rows
@@ -24,7 +25,7 @@
  * drops the chain and is answered fresh. Chains left alone expire.
  */
 import type { Db } from '../db/types.ts';
-import { pull, type PulledPage, type PullRequest } from './pull.ts';
+import { pull, type OnNextCursor, type PulledPage, type PullRequest } from './pull.ts';
 
 /**
  * Rows built ahead of the desk: one batch of its initial load (the core stage's BATCH_ROWS), so the
@@ -36,10 +37,14 @@ export const CHAIN_TTL_MS = 30_000;
 /** Initial loads read ahead at once; the oldest chain goes first. */
 export const MAX_CHAINS = 4;
 
+type NextCursor = Parameters<OnNextCursor>[0];
+
 interface Built {
   readonly cursor: string;
   readonly page: Promise<PulledPage | null>;
-  /** Rows in the page, once built (0 until then). */
+  /** Where the page after it starts, known once its log rows are read (null: none leads on, or it failed). */
+  readonly next: Promise<NextCursor>;
+  /** Log rows in the page, once read (0 until then). */
   rows: number;
 }
 
@@ -112,17 +117,27 @@ export function createReadAhead(db: Db, options: ReadAheadOptions = {}): ReadAhe
       try {
         let from = cursor;
         if (from === null) {
-          const previous = await last?.page;
-          if (previous === null || previous === undefined || !leadsOn(previous)) return;
-          from = previous.cursor;
+          const next = await last?.next;
+          if (next === null || next === undefined) return;
+          from = next.cursor;
         }
+        // Two pages in the making at a time: one's JSON is built (PostgreSQL, then this
+        // process splicing it) while the next one's log rows are read, so the two overlap.
+        let previous: Promise<unknown> = Promise.resolve();
         while (!chain.dropped && rowsAhead(chain) < aheadRows) {
-          const built: Built = { cursor: from, page: pull(db, { ...request, cursor: from }).catch(() => null), rows: 0 };
+          let tell: OnNextCursor = () => {};
+          const next = new Promise<NextCursor>((resolve) => {
+            tell = resolve;
+          });
+          const page = pull(db, { ...request, cursor: from }, tell).catch(() => null);
+          const built: Built = { cursor: from, page, next, rows: 0 };
           chain.pages.push(built);
-          const page = await built.page;
-          if (page === null || !leadsOn(page)) return;
-          built.rows = page.count;
-          from = page.cursor;
+          const known = await next;
+          if (known === null) return;
+          built.rows = known.rows;
+          from = known.cursor;
+          await previous;
+          previous = page;
         }
       } finally {
         chain.building = false;

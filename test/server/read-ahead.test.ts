@@ -127,6 +127,37 @@ describe('read-ahead of the initial load [pglite]', () => {
     expect(ahead.stats()).toMatchObject({ hits: 1, misses: 5 });
   });
 
+  it('reads the next page while this one\'s JSON is built, never more than two pulls in the making', async () => {
+    // Counts pulls (transactions) begun and not yet ended. PGlite runs them one after the other,
+    // but the read-ahead asks for the next one from inside the current one, as soon as its cursor
+    // is known, which is what lets PostgreSQL build two pages at once.
+    let open = 0;
+    let most = 0;
+    const counted: Db = {
+      ...db,
+      transaction: async (fn, options) => {
+        open += 1;
+        most = Math.max(most, open);
+        try {
+          return await db.transaction(fn, options);
+        } finally {
+          open -= 1;
+        }
+      },
+    };
+    const ahead = createReadAhead(counted, { aheadRows: 6 * LIMIT });
+    const direct = await walk((cursor) => pull(db, { clientId: 'desk-pipelined', cursor, limit: LIMIT }));
+    const served = await walk(async (cursor) => {
+      const page = await ahead.pull(ACTOR, { clientId: 'desk-pipelined', cursor, limit: LIMIT });
+      // Let the chain run ahead as far as it may before the next ask.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return page;
+    });
+    expect(summary(served)).toEqual(summary(direct));
+    expect(ahead.stats().hits).toBeGreaterThan(8);
+    expect(most).toBe(2);
+  });
+
   it('drops a chain nobody asks from, and every chain on clear()', async () => {
     let now = 1_000_000;
     const ahead = createReadAhead(db, { aheadRows: 2 * LIMIT, ttlMs: 5_000, now: () => now });

@@ -58,6 +58,23 @@ function SignedInFeeds(): null {
   return null;
 }
 
+/**
+ * The window's title. Its own component: a screen naming itself (e.g.
+ * "Ticket #1042", set from the workspace's first effects) re-renders only
+ * this, not the whole console and the screen just drawn.
+ */
+function DocumentTitle({ route }: { readonly route: RouteId }): null {
+  const { t } = useT();
+  const session = useSession();
+  const pageTitle = usePageTitle();
+  // The window names the sign-in form, not the screen it stands in for (as the top bar does).
+  const title = showsSignIn(route, session) ? t('login.title') : (pageTitle ?? t(ROUTE_META[route].title));
+  useEffect(() => {
+    document.title = t('app.documentTitle', { page: title });
+  }, [t, title]);
+  return null;
+}
+
 export function Shell({ appInfo, banner }: { readonly appInfo: AppInfo | null; readonly banner?: ReactNode }): ReactNode {
   const { t } = useT();
   const route = useRoute();
@@ -67,13 +84,6 @@ export function Shell({ appInfo, banner }: { readonly appInfo: AppInfo | null; r
   const openHelp = useCallback(() => openDialog('shortcuts'), []);
   const openPalette = useCallback(() => openDialog('palette'), []);
   useGlobalShortcuts(openHelp, openPalette);
-
-  const pageTitle = usePageTitle();
-  // The window names the sign-in form, not the screen it stands in for (as the top bar does).
-  const title = showsSignIn(route, session) ? t('login.title') : (pageTitle ?? t(ROUTE_META[route].title));
-  useEffect(() => {
-    document.title = t('app.documentTitle', { page: title });
-  }, [t, title]);
 
   return (
     <div className="shell" data-route={route} data-session={signedIn ? 'signed-in' : 'signed-out'}>
@@ -97,6 +107,7 @@ export function Shell({ appInfo, banner }: { readonly appInfo: AppInfo | null; r
         </main>
       </div>
       <StatusBar appInfo={appInfo} />
+      <DocumentTitle route={route} />
       {signedIn ? <SignedInFeeds /> : null}
       <NoticeCenter />
       <ShortcutsDialog open={dialog === 'shortcuts'} onClose={closeDialog} />

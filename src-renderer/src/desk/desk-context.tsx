@@ -55,6 +55,44 @@ export function useDeskConnection(): ConnectionState {
   return useSyncExternalStore(connection.subscribe, connection.get);
 }
 
+/**
+ * Runs `fn` once the next frame has been painted (a task posted from the
+ * frame's requestAnimationFrame runs after it), or after `fallbackMs` when
+ * no frame comes (a hidden window draws none). Returns the cancel.
+ */
+export function afterNextPaint(fn: () => void, fallbackMs = 100): () => void {
+  let done = false;
+  const run = (): void => {
+    if (done) return;
+    done = true;
+    cancel();
+    fn();
+  };
+  let posted: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    posted = setTimeout(run, 0);
+  });
+  const fallback = setTimeout(run, fallbackMs);
+  function cancel(): void {
+    cancelAnimationFrame(frame);
+    clearTimeout(posted);
+    clearTimeout(fallback);
+  }
+  return () => {
+    done = true;
+    cancel();
+  };
+}
+
+export interface DeskQueryOptions {
+  /**
+   * Send the first read after the screen's first frame is painted: for a
+   * side panel whose data can follow a frame later, so the part of the
+   * screen that was asked for paints without waiting for it.
+   */
+  readonly afterPaint?: boolean;
+}
+
 export type QueryState<T> =
   | { readonly status: 'loading'; readonly value?: T }
   | { readonly status: 'ready'; readonly value: T }
@@ -71,6 +109,7 @@ export function useDeskQuery<N extends CallName>(
   name: N,
   input: CallInput<N>,
   invalidatedBy: readonly string[] = [],
+  options: DeskQueryOptions = {},
 ): { readonly state: QueryState<CallOutput<N>>; readonly reload: () => void } {
   const desk = useDesk();
   const connection = useDeskConnection();
@@ -89,6 +128,7 @@ export function useDeskQuery<N extends CallName>(
     }
   }, [connection]);
 
+  const afterPaint = options.afterPaint === true;
   const entitiesKey = invalidatedBy.join(',');
   useEffect(() => {
     if (entitiesKey === '') return;
@@ -101,18 +141,23 @@ export function useDeskQuery<N extends CallName>(
 
   useEffect(() => {
     const requestId = ++latest.current;
-    setState((previous) => ({ status: 'loading', ...(previous.value === undefined ? {} : { value: previous.value }) }));
+    // (Already loading with nothing to keep, as on mount: the same state, no render.)
+    setState((previous) => (previous.status === 'loading' && previous.value === undefined ? previous : { status: 'loading', ...(previous.value === undefined ? {} : { value: previous.value }) }));
     // The first read of a screen may already be on its way (callEarly); later ones are sent here.
     const early = attempt === 0 ? (takeEarlyCall(desk, name, inputKey) as Promise<Result<CallOutput<N>>> | null) : null;
-    void (early ?? desk.call(name, JSON.parse(inputKey) as CallInput<N>)).then((result) => {
-      if (requestId !== latest.current) return;
-      setState((previous) =>
-        result.ok
-          ? { status: 'ready', value: result.value }
-          : { status: 'error', error: result.error, ...(previous.value === undefined ? {} : { value: previous.value }) },
-      );
-    });
-  }, [desk, name, inputKey, attempt]);
+    const read = (): void => {
+      void (early ?? desk.call(name, JSON.parse(inputKey) as CallInput<N>)).then((result) => {
+        if (requestId !== latest.current) return;
+        setState((previous) =>
+          result.ok
+            ? { status: 'ready', value: result.value }
+            : { status: 'error', error: result.error, ...(previous.value === undefined ? {} : { value: previous.value }) },
+        );
+      });
+    };
+    if (early === null && attempt === 0 && afterPaint) return afterNextPaint(read);
+    read();
+  }, [desk, name, inputKey, attempt, afterPaint]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { state, reload };

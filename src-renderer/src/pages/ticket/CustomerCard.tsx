@@ -18,7 +18,7 @@ import { formatMinutes } from './duration.ts';
 
 /** The service-area answer for the customer's district (UBIGEO), shared by the card and the escalation dialog. */
 export function useCustomerArea(ubigeo: string | null): DistrictLookup | null {
-  const { state } = useDeskQuery('districts.lookup', { query: ubigeo ?? '' });
+  const { state } = useDeskQuery('districts.lookup', { query: ubigeo ?? '' }, [], { afterPaint: true });
   return ubigeo === null || state.status !== 'ready' ? null : state.value;
 }
 

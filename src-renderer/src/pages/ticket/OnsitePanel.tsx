@@ -119,9 +119,9 @@ export function OnsitePanel({ detail }: { readonly detail: TicketDetail }): Reac
   const { t, locale } = useT();
   const [open, setOpen] = useState(false);
   const canEscalate = detail.allowedStatuses.includes('onsite_pending');
-  const { state: users } = useDeskQuery('users.list', {}, ['user']);
+  const { state: users } = useDeskQuery('users.list', {}, ['user'], { afterPaint: true });
   const nameOf = (id: string): string => users.value?.find((u) => u.id === id)?.name ?? t('thread.someone');
-  const { state: onsiteDistrict } = useDeskQuery('districts.lookup', { query: detail.ticket.onsiteDistrictUbigeo ?? '' });
+  const { state: onsiteDistrict } = useDeskQuery('districts.lookup', { query: detail.ticket.onsiteDistrictUbigeo ?? '' }, [], { afterPaint: true });
   const onsiteName = detail.ticket.onsiteDistrictUbigeo === null ? null : onsiteDistrict.value?.inArea ? onsiteDistrict.value.district.name : detail.ticket.onsiteDistrictUbigeo;
   return (
     <section className="card side-card" aria-labelledby="onsite-title" data-testid="onsite-panel">

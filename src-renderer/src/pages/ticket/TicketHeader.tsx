@@ -60,7 +60,7 @@ function Assigner({ detail }: { readonly detail: TicketDetail }): ReactNode {
   const me = useMyUserId();
   const canAssign = useCanAssign();
   const edit = useEdit();
-  const { state: users } = useDeskQuery('users.list', { role: 'technician' }, ['user']);
+  const { state: users } = useDeskQuery('users.list', { role: 'technician' }, ['user'], { afterPaint: true });
   const current = detail.ticket.assigneeId ?? NOBODY;
   const assign = (assigneeId: string | null): void => {
     void edit.apply('ticket.assign', { id: detail.ticket.id, assigneeId });

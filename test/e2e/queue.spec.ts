@@ -373,3 +373,71 @@ test('a ticket assigned by dispatch shows a notice that opens it; desktop notice
     await context.close();
   }
 });
+
+test('opening a ticket: a slow read shows the workspace loading, then the ticket; a failed one its error and Retry; Escape returns to the row', async ({ browser, deskWithServer }) => {
+  const { page, context } = await signedInConsole(browser, deskWithServer);
+  try {
+    // The desk's answers to ticket.get pass through the test: held until released, or replaced by an error.
+    let mode: 'pass' | 'hold' | 'fail' = 'pass';
+    const held: Array<() => void> = [];
+    await page.routeWebSocket(/\/desk\?/, (ws) => {
+      const server = ws.connectToServer();
+      const holding = new Set<number>();
+      ws.onMessage((message) => {
+        const call = JSON.parse(String(message)) as { type: string; id: number; name: string };
+        if (call.type === 'call' && call.name === 'ticket.get' && mode === 'fail') {
+          ws.send(JSON.stringify({ type: 'result', id: call.id, result: { ok: false, error: { code: 'DESK_UNAVAILABLE', message: 'El escritorio no responde.' } } }));
+          return;
+        }
+        if (call.type === 'call' && call.name === 'ticket.get' && mode === 'hold') holding.add(call.id);
+        server.send(message);
+      });
+      server.onMessage((message) => {
+        const reply = JSON.parse(String(message)) as { type: string; id?: number };
+        if (reply.type === 'result' && reply.id !== undefined && holding.delete(reply.id)) held.push(() => ws.send(message));
+        else ws.send(message);
+      });
+    });
+    await page.reload();
+    const queue = new QueueScreen(page);
+    await queue.showView('all');
+    await queue.waitReady();
+    const ticket = new TicketScreen(page);
+
+    // Slow: the click does not leave the technician looking at a Cola that ignores it.
+    mode = 'hold';
+    const slowId = (await queue.rows.nth(2).getAttribute('data-ticket-id')) ?? '';
+    await queue.rows.nth(2).click();
+    await expect(ticket.root).toHaveAttribute('data-state', 'loading');
+    await expect(page.getByRole('status').filter({ hasText: 'Cargando el ticket…' })).toBeVisible();
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    mode = 'pass';
+    for (const release of held.splice(0)) release();
+    await ticket.waitReady(slowId);
+    await expect(ticket.title).not.toBeEmpty();
+    await page.keyboard.press('Escape');
+    await queue.waitReady();
+    await expect(queue.grid.locator(`[data-ticket-id="${slowId}"]`)).toHaveClass(/is-active/);
+
+    // Failed: the error, and Retry reads again.
+    mode = 'fail';
+    const failedId = (await queue.rows.nth(3).getAttribute('data-ticket-id')) ?? '';
+    await queue.rows.nth(3).click();
+    await expect(ticket.root).toHaveAttribute('data-state', 'error');
+    await expect(ticket.root).toContainText('No se pudo abrir el ticket');
+    mode = 'pass';
+    await ticket.root.getByRole('button', { name: 'Reintentar' }).click();
+    await ticket.waitReady(failedId);
+    await page.keyboard.press('Escape');
+    await queue.waitReady();
+    await expect(queue.grid.locator(`[data-ticket-id="${failedId}"]`)).toHaveClass(/is-active/);
+
+    // Back and forward reopen the ticket.
+    await page.goBack();
+    await ticket.waitReady(failedId);
+    await page.goForward();
+    await queue.waitReady();
+  } finally {
+    await context.close();
+  }
+});

@@ -7,7 +7,7 @@ import type { DeskApi } from '../../../src-shared/ipc/desk-api.ts';
 import type { AppError, Result } from '../../../src-shared/result.ts';
 import type { ConnectionState } from './bridge-client.ts';
 import type { DeskConnection } from './client.ts';
-import { takeEarlyCall } from './early-calls.ts';
+import { settledEarlyCall, takeEarlyCall } from './early-calls.ts';
 import type { CallInput, CallName, CallOutput, Desk, EventName, EventPayload } from './work-api.ts';
 
 export { callEarly } from './early-calls.ts';
@@ -103,7 +103,9 @@ export type QueryState<T> =
  * (compared by value), when the bridge reconnects, and when the desk says
  * rows of one of `invalidatedBy` changed (`rows.changed`, e.g. after a sync);
  * a late answer to an older input is dropped. While a new input loads, the
- * previous value stays available so the screen does not flash empty.
+ * previous value stays available so the screen does not flash empty. When
+ * the screen's first read was sent early (callEarly) and its answer is
+ * already in, the first render has it: no "loading" state at all.
  */
 export function useDeskQuery<N extends CallName>(
   name: N,
@@ -114,9 +116,17 @@ export function useDeskQuery<N extends CallName>(
   const desk = useDesk();
   const connection = useDeskConnection();
   const inputKey = JSON.stringify(input);
-  const [state, setState] = useState<QueryState<CallOutput<N>>>({ status: 'loading' });
+  const [seed] = useState(() => {
+    const settled = settledEarlyCall(desk, name, inputKey);
+    return settled === null ? null : { inputKey, result: settled.result as Result<CallOutput<N>> };
+  });
+  const [state, setState] = useState<QueryState<CallOutput<N>>>(() =>
+    seed === null ? { status: 'loading' } : seed.result.ok ? { status: 'ready', value: seed.result.value } : { status: 'error', error: seed.result.error },
+  );
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(0);
+  /** The early answer the first render showed, until the first read effect has taken its call. */
+  const seeded = useRef(seed);
   const lostConnection = useRef(false);
 
   // After the bridge comes back, read again: what was on screen may be stale or an error.
@@ -141,6 +151,13 @@ export function useDeskQuery<N extends CallName>(
 
   useEffect(() => {
     const requestId = ++latest.current;
+    const shown = seeded.current;
+    seeded.current = null;
+    if (attempt === 0 && shown !== null && shown.inputKey === inputKey) {
+      // Already on screen since the first render: take the call so nobody else is handed it.
+      takeEarlyCall(desk, name, inputKey);
+      return;
+    }
     // (Already loading with nothing to keep, as on mount: the same state, no render.)
     setState((previous) => (previous.status === 'loading' && previous.value === undefined ? previous : { status: 'loading', ...(previous.value === undefined ? {} : { value: previous.value }) }));
     // The first read of a screen may already be on its way (callEarly); later ones are sent here.

@@ -4,6 +4,7 @@
  * the place; the store is what components read.
  */
 import { create } from 'zustand';
+import { navigationTurns } from './navigation-turns.ts';
 import { DEFAULT_ROUTE, hashOf, locationFromHash, type Location, type RouteId } from './routes.ts';
 
 export { DEFAULT_ROUTE, ROUTES, hashOf, locationFromHash, routeFromHash, showsSignIn, type Location, type RouteId } from './routes.ts';
@@ -19,6 +20,21 @@ export function subscribeRoute(listener: (location: Location) => void): () => vo
   return useRouteStore.subscribe((location) => listener(location));
 }
 
+/** How long opening a ticket waits for its first read before showing the workspace still loading. */
+export const OPEN_WAIT_MS = 100;
+
+/** Sends a ticket's first read (the workspace's ticket.get) and resolves with its answer. */
+export type TicketReader = (ticketId: string) => Promise<unknown>;
+let ticketReader: TicketReader | null = null;
+
+/** Lets openTicket send the ticket's read and wait for it (useEarlyTicketReads). Returns the cleanup. */
+export function setTicketReader(reader: TicketReader): () => void {
+  ticketReader = reader;
+  return () => {
+    if (ticketReader === reader) ticketReader = null;
+  };
+}
+
 function go(next: Location): void {
   const state = useRouteStore.getState();
   const target = hashOf(next.route, next.ticketId);
@@ -27,17 +43,35 @@ function go(next: Location): void {
   if (location.hash !== target) history.pushState(null, '', target);
 }
 
+const turns = navigationTurns(go, OPEN_WAIT_MS);
+
 export function navigate(route: Exclude<RouteId, 'ticket'>): void {
-  go({ route, ticketId: null });
+  turns.now({ route, ticketId: null });
 }
 
+/**
+ * Opens a ticket: every way in (a click or Enter in the Cola, the palette,
+ * a notice, Needs attention, the timer) comes here. The ticket's read is
+ * sent at once and the screen changes when its answer is in, so the
+ * workspace is drawn once, with its data, instead of a "loading" page that
+ * is thrown away a frame later; a desk slower than OPEN_WAIT_MS gets the
+ * loading state after that wait. A later navigation (another ticket, a
+ * screen, back/forward) while the read is on its way wins.
+ */
 export function openTicket(ticketId: string): void {
-  go({ route: 'ticket', ticketId });
+  const next: Location = { route: 'ticket', ticketId };
+  const { route, ticketId: openId } = useRouteStore.getState();
+  const read = route === 'ticket' && openId === ticketId ? null : ticketReader?.(ticketId);
+  if (read) turns.after(read, next);
+  else turns.now(next);
 }
 
 /** Reads the fragment once and follows back/forward. Returns the cleanup. */
 export function startRouteSync(): () => void {
-  const sync = (): void => useRouteStore.setState(locationFromHash(location.hash));
+  const sync = (): void => {
+    turns.moved();
+    useRouteStore.setState(locationFromHash(location.hash));
+  };
   sync();
   const { route, ticketId } = useRouteStore.getState();
   if (location.hash !== hashOf(route, ticketId)) {

@@ -10,7 +10,7 @@ import { callEarly, useDesk, useDeskQuery } from '../../desk/desk-context.tsx';
 import { useT } from '../../i18n/index.ts';
 import { hasModifier, isTypingTarget } from '../../shell/use-shortcuts.ts';
 import { queueActions } from '../../state/queue-store.ts';
-import { navigate, subscribeRoute } from '../../state/route-store.ts';
+import { navigate, setTicketReader, subscribeRoute } from '../../state/route-store.ts';
 import { setPageTitle } from '../../state/title-store.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Composer, type ComposerMode } from './Composer.tsx';
@@ -50,20 +50,26 @@ function useTicketKeys(onCompose: (mode: ComposerMode) => void): void {
 }
 
 /**
- * Asks the desk for a ticket as soon as anything opens it (a click in the
- * Cola, the palette, a notice, back/forward), inside the navigation itself:
- * the answer is on its way while React draws the workspace, which then takes
- * it (callEarly) instead of asking again.
+ * Asks the desk for a ticket as soon as anything opens it. openTicket (a
+ * click or Enter in the Cola, the palette, a notice, Needs attention) sends
+ * the read and waits for its answer before changing the screen, so the
+ * workspace's first render already has the ticket; back/forward and a typed
+ * fragment change the screen at once, and the read leaves inside that
+ * navigation. Either way the workspace takes the call (callEarly) instead of
+ * asking again.
  */
 export function useEarlyTicketReads(): void {
   const desk = useDesk();
-  useEffect(
-    () =>
-      subscribeRoute((location) => {
-        if (location.route === 'ticket' && location.ticketId !== null) callEarly(desk, 'ticket.get', { id: location.ticketId });
-      }),
-    [desk],
-  );
+  useEffect(() => {
+    const stopReads = setTicketReader((id) => callEarly(desk, 'ticket.get', { id }));
+    const stopRoutes = subscribeRoute((location) => {
+      if (location.route === 'ticket' && location.ticketId !== null) void callEarly(desk, 'ticket.get', { id: location.ticketId });
+    });
+    return () => {
+      stopReads();
+      stopRoutes();
+    };
+  }, [desk]);
 }
 
 export function TicketPage({ ticketId }: { readonly ticketId: string }): ReactNode {

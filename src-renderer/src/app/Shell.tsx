@@ -105,11 +105,12 @@ export function Shell({ appInfo, banner }: { readonly appInfo: AppInfo | null; r
           {banner}
           <Screen key={route} route={route} appInfo={appInfo} />
         </main>
+        {/* Docked under the screen, not floating over it: a notice never covers the rows the technician is reading. */}
+        <NoticeCenter />
       </div>
       <StatusBar appInfo={appInfo} />
       <DocumentTitle route={route} />
       {signedIn ? <SignedInFeeds /> : null}
-      <NoticeCenter />
       <ShortcutsDialog open={dialog === 'shortcuts'} onClose={closeDialog} />
       {signedIn ? <CommandPalette open={dialog === 'palette'} onClose={closeDialog} /> : null}
       {signedIn ? <NewTicketDialog open={dialog === 'newTicket'} onClose={closeDialog} /> : null}

@@ -71,7 +71,7 @@ export const en: Catalog = {
   'page.calendar.title': 'Calendar',
 
   'settings.language.legend': 'Interface language',
-  'settings.language.help': 'Holiday and district names always appear as they are officially, in Spanish.',
+  'settings.language.help': 'Holiday and district names always appear as they are officially, in Spanish; company closures, as the company named them.',
   'settings.language.esPE': 'Español (Perú)',
   'settings.language.en': 'English',
   'settings.language.saving': 'Saving…',

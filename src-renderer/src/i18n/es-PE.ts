@@ -74,7 +74,7 @@ export const esPE = {
   'page.calendar.title': 'Calendario',
 
   'settings.language.legend': 'Idioma de la interfaz',
-  'settings.language.help': 'Los nombres de feriados y distritos se muestran siempre como son oficialmente, en español.',
+  'settings.language.help': 'Los nombres de feriados y distritos se muestran siempre como son oficialmente, en español; los cierres, como los nombró la empresa.',
   'settings.language.esPE': 'Español (Perú)',
   'settings.language.en': 'English',
   'settings.language.saving': 'Guardando…',

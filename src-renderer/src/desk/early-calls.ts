@@ -61,12 +61,11 @@ export function callEarly<N extends CallName>(desk: Desk, name: N, input: CallIn
 
 /** Takes a waiting early call (its answer's promise) for a screen's first read; null when there is none. */
 export function takeEarlyCall(desk: Desk, name: string, inputKey: string): Promise<unknown> | null {
-  const calls = earlyCalls.get(desk);
   const key = callKey(name, inputKey);
-  const call = calls?.get(key);
-  if (!calls || !call) return null;
-  calls.delete(key);
-  return Date.now() - call.at <= EARLY_CALL_TTL_MS ? call.promise : null;
+  const call = freshCall(desk, key);
+  // Taken, or too old to be taken: either way it is gone.
+  earlyCalls.get(desk)?.delete(key);
+  return call?.promise ?? null;
 }
 
 /**

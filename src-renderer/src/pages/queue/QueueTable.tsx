@@ -223,10 +223,9 @@ const QueueRowView = memo(function QueueRowView({ row, index, top, selected, act
       data-status={row.original.status}
       data-pending-sync={row.original.pendingSync ? 'true' : 'false'}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
-      onClick={() => {
-        queueActions.setActive(row.id);
-        openTicket(row.id);
-      }}
+      // The cursor moves to the ticket with the workspace (TicketPage), not before: marking the row here
+      // would cost a frame of the Cola that the workspace replaces a moment later.
+      onClick={() => openTicket(row.id)}
     >
       {/* Keyed by column, like the rows by position: another ticket in this row updates its cells in place. */}
       {row.getAllCells().map((cell) => (

@@ -9,6 +9,7 @@ import type { ConnectionState } from './bridge-client.ts';
 import type { DeskConnection } from './client.ts';
 import { settledEarlyCall, takeEarlyCall } from './early-calls.ts';
 import type { CallInput, CallName, CallOutput, Desk, EventName, EventPayload } from './work-api.ts';
+import { afterNextPaint } from '../ui/after-paint.ts';
 
 export { callEarly } from './early-calls.ts';
 
@@ -53,35 +54,6 @@ export function useDeskEvent<E extends EventName>(event: E, listener: (payload: 
 export function useDeskConnection(): ConnectionState {
   const { connection } = useDeskContext();
   return useSyncExternalStore(connection.subscribe, connection.get);
-}
-
-/**
- * Runs `fn` once the next frame has been painted (a task posted from the
- * frame's requestAnimationFrame runs after it), or after `fallbackMs` when
- * no frame comes (a hidden window draws none). Returns the cancel.
- */
-export function afterNextPaint(fn: () => void, fallbackMs = 100): () => void {
-  let done = false;
-  const run = (): void => {
-    if (done) return;
-    done = true;
-    cancel();
-    fn();
-  };
-  let posted: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    posted = setTimeout(run, 0);
-  });
-  const fallback = setTimeout(run, fallbackMs);
-  function cancel(): void {
-    cancelAnimationFrame(frame);
-    clearTimeout(posted);
-    clearTimeout(fallback);
-  }
-  return () => {
-    done = true;
-    cancel();
-  };
 }
 
 export interface DeskQueryOptions {

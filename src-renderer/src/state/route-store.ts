@@ -4,6 +4,7 @@
  * the place; the store is what components read.
  */
 import { create } from 'zustand';
+import { afterNextPaint } from '../ui/after-paint.ts';
 import { navigationTurns } from './navigation-turns.ts';
 import { DEFAULT_ROUTE, hashOf, locationFromHash, type Location, type RouteId } from './routes.ts';
 
@@ -35,12 +36,39 @@ export function setTicketReader(reader: TicketReader): () => void {
   };
 }
 
+/**
+ * The fragment a navigation still has to write. History is written once the
+ * new screen has been painted: a same-document navigation costs Chromium a
+ * few milliseconds (session history, soft-navigation bookkeeping) that would
+ * otherwise come before the screen's first frame. Navigations within one
+ * frame leave one history entry, the last; back/forward meanwhile wins.
+ */
+let pendingFragment: string | null = null;
+let cancelFragmentWrite: (() => void) | null = null;
+
+function writeFragmentAfterPaint(target: string): void {
+  pendingFragment = target;
+  cancelFragmentWrite ??= afterNextPaint(() => {
+    const fragment = pendingFragment;
+    pendingFragment = null;
+    cancelFragmentWrite = null;
+    if (fragment !== null && location.hash !== fragment) history.pushState(null, '', fragment);
+  });
+}
+
+function dropFragmentWrite(): void {
+  pendingFragment = null;
+  cancelFragmentWrite?.();
+  cancelFragmentWrite = null;
+}
+
 function go(next: Location): void {
   const state = useRouteStore.getState();
   const target = hashOf(next.route, next.ticketId);
-  if (state.route === next.route && state.ticketId === next.ticketId && location.hash === target) return;
+  const fragment = pendingFragment ?? location.hash;
+  if (state.route === next.route && state.ticketId === next.ticketId && fragment === target) return;
   useRouteStore.setState(next);
-  if (location.hash !== target) history.pushState(null, '', target);
+  if (fragment !== target) writeFragmentAfterPaint(target);
 }
 
 const turns = navigationTurns(go, OPEN_WAIT_MS);
@@ -69,6 +97,7 @@ export function openTicket(ticketId: string): void {
 /** Reads the fragment once and follows back/forward. Returns the cleanup. */
 export function startRouteSync(): () => void {
   const sync = (): void => {
+    dropFragmentWrite();
     turns.moved();
     useRouteStore.setState(locationFromHash(location.hash));
   };
@@ -82,5 +111,6 @@ export function startRouteSync(): () => void {
   return () => {
     window.removeEventListener('popstate', sync);
     window.removeEventListener('hashchange', sync);
+    dropFragmentWrite();
   };
 }

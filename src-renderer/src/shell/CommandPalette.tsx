@@ -3,7 +3,7 @@
  * create a ticket, switch the language, sync now. A combobox over a
  * listbox: arrows choose, Enter runs, Escape closes.
  */
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { QUEUE_VIEWS, type QueueRow } from '../../../src-shared/ipc/work-calls.ts';
 import { useDesk } from '../desk/desk-context.tsx';
 import { useT, type MessageKey } from '../i18n/index.ts';
@@ -56,7 +56,7 @@ function useTicketHits(query: string): readonly QueueRow[] {
   return hits;
 }
 
-export function CommandPalette({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }): ReactNode {
+export const CommandPalette = memo(function CommandPalette({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }): ReactNode {
   const savedViews = useSavedViewList();
   const { t, locale } = useT();
   const desk = useDesk();
@@ -204,4 +204,4 @@ export function CommandPalette({ open, onClose }: { readonly open: boolean; read
       </div>
     </Dialog>
   );
-}
+});

@@ -6,7 +6,7 @@
  * to the operating system's notifications.
  */
 import { create } from 'zustand';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useDeskEvent } from '../desk/desk-context.tsx';
 import { useT, type Translator } from '../i18n/index.ts';
 import { openTicket } from '../state/route-store.ts';
@@ -69,7 +69,7 @@ function dismiss(key: number): void {
   useNoticeStore.setState((s) => ({ notices: s.notices.filter((n) => n.key !== key) }));
 }
 
-export function NoticeCenter(): ReactNode {
+export const NoticeCenter = memo(function NoticeCenter(): ReactNode {
   const { t } = useT();
   const { notices, askPermission } = useNoticeStore();
 
@@ -132,4 +132,4 @@ export function NoticeCenter(): ReactNode {
       ) : null}
     </section>
   );
-}
+});

@@ -1,5 +1,5 @@
 /** The keyboard help, grouped by where the keys work. A native modal <dialog>: focus is trapped and Escape closes it. */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useRef, type ReactNode } from 'react';
 import { useT, type MessageKey } from '../i18n/index.ts';
 
 interface Row {
@@ -47,7 +47,7 @@ const GROUPS: ReadonlyArray<{ readonly title: MessageKey; readonly rows: readonl
   { title: 'shortcuts.group.calendar', rows: [{ keys: ['←', '→'], label: 'shortcuts.prevNextMonth' }] },
 ];
 
-export function ShortcutsDialog({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }): ReactNode {
+export const ShortcutsDialog = memo(function ShortcutsDialog({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }): ReactNode {
   const { t } = useT();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -95,4 +95,4 @@ export function ShortcutsDialog({ open, onClose }: { readonly open: boolean; rea
       </div>
     </dialog>
   );
-}
+});

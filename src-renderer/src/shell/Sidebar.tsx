@@ -1,5 +1,5 @@
 /** The left navigation. Plain links to `#/route`: the route store follows the fragment. */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useT } from '../i18n/index.ts';
 import { hashOf, useRoute, type RouteId } from '../state/route-store.ts';
 import { useAttentionCount } from '../state/sync-store.ts';
@@ -30,7 +30,7 @@ function NavLink({ route, count }: { readonly route: Exclude<RouteId, 'ticket'>;
   );
 }
 
-export function Sidebar(): ReactNode {
+export const Sidebar = memo(function Sidebar(): ReactNode {
   const { t } = useT();
   const attention = useAttentionCount();
   return (
@@ -63,4 +63,4 @@ export function Sidebar(): ReactNode {
       <AccountPanel />
     </nav>
   );
-}
+});

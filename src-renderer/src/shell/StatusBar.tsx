@@ -5,7 +5,7 @@
  * bridge connection (in browser mode), version and mode, and the Lima clock
  * (ticking on the minute, and never behind the last sync it shows).
  */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { DeskOutput, SyncStatus } from '../../../src-shared/ipc/desk-api.ts';
 import { assertNever } from '../../../src-shared/result.ts';
 import { useDeskConnection } from '../desk/desk-context.tsx';
@@ -60,7 +60,7 @@ function SyncProgress({ status }: { readonly status: SyncStatus }): ReactNode {
   );
 }
 
-export function StatusBar({ appInfo }: { readonly appInfo: DeskOutput<'app.info'> | null }): ReactNode {
+export const StatusBar = memo(function StatusBar({ appInfo }: { readonly appInfo: DeskOutput<'app.info'> | null }): ReactNode {
   const translator = useT();
   const { t, tn, locale } = translator;
   const desk = useDesk();
@@ -132,4 +132,4 @@ export function StatusBar({ appInfo }: { readonly appInfo: DeskOutput<'app.info'
       </div>
     </footer>
   );
-}
+});

@@ -4,7 +4,7 @@
  * sign-in card says what the page is, and the heading is only for screen
  * readers ("Iniciar sesión"), not a "Cola" the person cannot see.
  */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useT } from '../i18n/index.ts';
 import { showsSignIn, useRoute } from '../state/route-store.ts';
 import { usePageTitle } from '../state/title-store.ts';
@@ -12,7 +12,7 @@ import { useSession } from '../state/session-store.ts';
 import { Icon } from '../ui/icons.tsx';
 import { ROUTE_META } from './route-meta.ts';
 
-export function TopBar({ onShowShortcuts, onShowPalette }: { readonly onShowShortcuts: () => void; readonly onShowPalette: () => void }): ReactNode {
+export const TopBar = memo(function TopBar({ onShowShortcuts, onShowPalette }: { readonly onShowShortcuts: () => void; readonly onShowPalette: () => void }): ReactNode {
   const { t } = useT();
   const route = useRoute();
   const meta = ROUTE_META[route];
@@ -55,4 +55,4 @@ export function TopBar({ onShowShortcuts, onShowPalette }: { readonly onShowShor
       </div>
     </header>
   );
-}
+});

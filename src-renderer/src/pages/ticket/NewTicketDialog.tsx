@@ -5,7 +5,7 @@
  * requester must be one of the customer's registered addresses (DESIGN.md
  * §1), so the address is picked from that list, not typed.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { memo, useEffect, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { CustomerHitSchema } from '../../../../src-shared/ipc/work-calls.ts';
 import { FREQUENCIES, TICKET_TYPES, URGENCIES, type Frequency, type TicketType, type Urgency } from '../../../../src-shared/protocol/entities.ts';
@@ -99,7 +99,7 @@ function CustomerSearch({ onPick }: { readonly onPick: (customer: CustomerHit) =
   );
 }
 
-export function NewTicketDialog({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }): ReactNode {
+export const NewTicketDialog = memo(function NewTicketDialog({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }): ReactNode {
   const { t, locale } = useT();
   const me = useMyUserId();
   const edit = useEdit();
@@ -323,4 +323,4 @@ export function NewTicketDialog({ open, onClose }: { readonly open: boolean; rea
       </form>
     </Dialog>
   );
-}
+});

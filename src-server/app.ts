@@ -30,7 +30,7 @@ export function buildApp(ctx: ServerContext, options: AppOptions = {}): FastifyI
       return sendError(reply, 413, 'PAYLOAD_TOO_LARGE', 'El cuerpo de la solicitud es demasiado grande.', { limitBytes: options.bodyLimit ?? BODY_LIMIT_BYTES });
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return sendError(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Envía el cuerpo como application/json.');
+      return sendError(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Envíe el cuerpo como application/json.');
     }
     const status = error.statusCode;
     if (status !== undefined && status >= 400 && status < 500) {

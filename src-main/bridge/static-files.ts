@@ -118,7 +118,7 @@ export function createStaticSite(options: { rendererDir: string; wsOrigin: strin
       const found = await locate(pathname);
       if ('status' in found) {
         if (found.status === 404 && pathname === '/') {
-          plain(res, 503, 'La interfaz no está compilada. Ejecuta "npm run web" (compila out/renderer) y recarga.');
+          plain(res, 503, 'La interfaz no está compilada. Ejecute "npm run web" (compila out/renderer) y recargue.');
           return;
         }
         plain(res, found.status, found.status === 403 ? 'Acceso denegado.' : 'No encontrado.');

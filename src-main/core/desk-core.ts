@@ -67,7 +67,7 @@ export interface DeskCore {
   close(): Promise<void>;
 }
 
-export const INTERNAL_ERROR_MESSAGE = 'Error interno del escritorio. Vuelve a intentarlo; si se repite, reinicia Ayni.';
+export const INTERNAL_ERROR_MESSAGE = 'Error interno del escritorio. Vuelva a intentarlo; si se repite, reinicie Ayni.';
 
 type AnyHandler = (input: unknown) => Promise<Result<unknown>>;
 

@@ -48,7 +48,7 @@ const MAX_BACKOFF_MS = 5_000;
 /** How long close() lets the core finish in-flight work before terminating the thread. */
 const CLOSE_GRACE_MS = 5_000;
 
-const RESTARTING_MESSAGE = 'El núcleo del escritorio se detuvo y se está reiniciando. Vuelve a intentarlo en unos segundos.';
+const RESTARTING_MESSAGE = 'El núcleo del escritorio se detuvo y se está reiniciando. Vuelva a intentarlo en unos segundos.';
 const GAVE_UP_MESSAGE = 'El núcleo del escritorio se detuvo varias veces y no se reiniciará. Cierre Ayni y vuelva a abrirlo.';
 const CLOSED_MESSAGE = 'El núcleo del escritorio está cerrado.';
 

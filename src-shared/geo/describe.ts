@@ -40,7 +40,7 @@ export function describeLookup(result: DistrictLookup, locale: Locale): string {
   }
   switch (result.code) {
     case 'EMPTY':
-      return en ? 'Type a district of Lima or Callao, or its UBIGEO.' : 'Escribe un distrito de Lima o del Callao, o su UBIGEO.';
+      return en ? 'Type a district of Lima or Callao, or its UBIGEO.' : 'Escriba un distrito de Lima o del Callao, o su UBIGEO.';
     case 'OUTSIDE_SERVICE_AREA': {
       const subject = outsideSubject(result.query, locale);
       // "Lima Provincias … pertenece a Lima Provincias" says nothing: drop the second half then.
@@ -54,7 +54,7 @@ export function describeLookup(result: DistrictLookup, locale: Locale): string {
     case 'UNKNOWN_PLACE':
       return en
         ? `“${result.query}” is not a district of Lima Metropolitana or Callao that we recognise. Type the district's name or its 6-digit UBIGEO.`
-        : `No reconocemos «${result.query}» como distrito de Lima Metropolitana o del Callao. Escribe el nombre del distrito o su UBIGEO de 6 dígitos.`;
+        : `No reconocemos «${result.query}» como distrito de Lima Metropolitana o del Callao. Escriba el nombre del distrito o su UBIGEO de 6 dígitos.`;
     default:
       return assertNever(result.code, 'lookup code');
   }

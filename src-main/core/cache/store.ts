@@ -141,7 +141,7 @@ export class CacheStore {
     } catch (error) {
       if (error instanceof EditRefused) return { ok: false, error: error.appError };
       this.#logger.error(`No se pudo guardar ${name} en la copia local`, error);
-      return fail('CACHE_WRITE_FAILED', 'No se pudo guardar el cambio en la copia local. No se perdió nada de lo ya guardado; inténtalo de nuevo.');
+      return fail('CACHE_WRITE_FAILED', 'No se pudo guardar el cambio en la copia local. No se perdió nada de lo ya guardado; inténtelo de nuevo.');
     }
   }
 
@@ -180,7 +180,7 @@ export class CacheStore {
       return ok({ cacheCleared: false });
     }
     if (this.#outbox.count() > 0) {
-      return fail('PENDING_EDITS_OTHER_SESSION', `Hay ${this.#outbox.count()} cambios sin enviar de ${client.user?.name ?? 'otra sesión'}. Inicia sesión con esa cuenta para enviarlos antes de cambiar de usuario o de servidor.`);
+      return fail('PENDING_EDITS_OTHER_SESSION', `Hay ${this.#outbox.count()} cambios sin enviar de ${client.user?.name ?? 'otra sesión'}. Inicie sesión con esa cuenta para enviarlos antes de cambiar de usuario o de servidor.`);
     }
     this.db.transaction(() => {
       this.#outbox.resetClient(serverUrl, user);

@@ -47,7 +47,7 @@ const OverrideSchema = z
 export const CalendarOverridesFileSchema = z.array(OverrideSchema).superRefine((overrides, ctx) => {
   const seen = new Set<string>();
   overrides.forEach((o, index) => {
-    if (seen.has(o.date)) ctx.addIssue({ code: 'custom', path: [index, 'date'], message: `la fecha ${o.date} se repite; deja una sola decisión por día` });
+    if (seen.has(o.date)) ctx.addIssue({ code: 'custom', path: [index, 'date'], message: `la fecha ${o.date} se repite; deje una sola decisión por día` });
     seen.add(o.date);
   });
 });
@@ -74,7 +74,7 @@ interface SyncedDayRow {
 function invalidFile(detail: string): Result<never> {
   return fail(
     'CALENDAR_DATA_INVALID',
-    `El calendario de la empresa (${CALENDAR_OVERRIDES_FILE}) no es válido: ${detail}. Corrígelo o retíralo para usar solo los feriados nacionales.`,
+    `El calendario de la empresa (${CALENDAR_OVERRIDES_FILE}) no es válido: ${detail}. Corríjalo o retírelo para usar solo los feriados nacionales.`,
   );
 }
 

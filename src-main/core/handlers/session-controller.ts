@@ -37,7 +37,7 @@ export interface SessionControllerDeps {
   readonly tuning?: SyncTuning;
 }
 
-export const NO_SERVER_MESSAGE = 'No hay un servidor configurado. Indica la dirección del servidor para iniciar sesión; mientras tanto el calendario funciona sin conexión.';
+export const NO_SERVER_MESSAGE = 'No hay un servidor configurado. Indique la dirección del servidor para iniciar sesión; mientras tanto el calendario funciona sin conexión.';
 
 function normaliseServerUrl(url: string): string {
   return url.trim().replace(/\/+$/, '');

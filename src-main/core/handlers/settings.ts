@@ -40,7 +40,7 @@ export function createSettingsModule(ctx: CoreContext): DomainModule<'settings.g
       await writeJsonFileAtomic(path, after);
     } catch (error) {
       ctx.log.error(`could not write ${path}`, error);
-      return fail('SETTINGS_WRITE_FAILED', 'No se pudo guardar la configuración en el disco. Revisa el espacio libre y los permisos de la carpeta de datos.');
+      return fail('SETTINGS_WRITE_FAILED', 'No se pudo guardar la configuración en el disco. Revise el espacio libre y los permisos de la carpeta de datos.');
     }
     current = Promise.resolve(after);
     ctx.emit('settings.changed', after);

@@ -35,7 +35,7 @@ export function createViewsModule(deps: { readonly dataDir: string; readonly log
       await writeJsonFileAtomic(path, next);
     } catch (error) {
       deps.log.error(`could not write ${path}`, error);
-      return fail('VIEWS_WRITE_FAILED', 'No se pudo guardar la vista en el disco. Revisa el espacio libre y los permisos de la carpeta de datos.');
+      return fail('VIEWS_WRITE_FAILED', 'No se pudo guardar la vista en el disco. Revise el espacio libre y los permisos de la carpeta de datos.');
     }
     current = Promise.resolve(next);
     return ok(next);
@@ -55,7 +55,7 @@ export function createViewsModule(deps: { readonly dataDir: string; readonly log
         serial(async (views) => {
           const index = views.findIndex((v) => v.id === view.id);
           if (index === -1 && views.length >= MAX_SAVED_VIEWS) {
-            return fail('TOO_MANY_VIEWS', `Ya tienes ${MAX_SAVED_VIEWS} vistas guardadas. Borra alguna para guardar otra.`);
+            return fail('TOO_MANY_VIEWS', `Ya tiene ${MAX_SAVED_VIEWS} vistas guardadas. Borre alguna para guardar otra.`);
           }
           const next = index === -1 ? [...views, view] : views.map((v, i) => (i === index ? view : v));
           return replace(next);

@@ -18,7 +18,7 @@ describe('login refusals in plain words', () => {
     expect(loginErrorText({ code: 'OFFLINE', message: 'No se pudo conectar…' }, SERVER, es.t, es.locale)).toBe(
       `No se pudo conectar con el servidor ${SERVER}. Revise la dirección y su conexión a internet.`,
     );
-    expect(loginErrorText({ code: 'RATE_LIMITED', message: 'No se pudo iniciar sesión: Demasiados intentos fallidos. Vuelve a intentar en 15 min.' }, SERVER, es.t, es.locale)).toBe(
+    expect(loginErrorText({ code: 'RATE_LIMITED', message: 'No se pudo iniciar sesión: Demasiados intentos fallidos. Vuelva a intentarlo en 15 min.' }, SERVER, es.t, es.locale)).toBe(
       'Demasiados intentos fallidos. Espere 15 min antes de volver a intentarlo.',
     );
     expect(loginErrorText({ code: 'RATE_LIMITED', message: 'x' }, SERVER, english.t, english.locale)).toBe('Too many failed attempts. Wait a few minutes before trying again.');
@@ -26,7 +26,7 @@ describe('login refusals in plain words', () => {
 
   it('reads the wait from the details first, then from the message', () => {
     expect(waitMinutesOf({ code: 'RATE_LIMITED', message: 'en 3 min', details: { retryAfterSeconds: 61 } })).toBe(2);
-    expect(waitMinutesOf({ code: 'RATE_LIMITED', message: 'Vuelve a intentar en 7 min.' })).toBe(7);
+    expect(waitMinutesOf({ code: 'RATE_LIMITED', message: 'Vuelva a intentarlo en 7 min.' })).toBe(7);
     expect(waitMinutesOf({ code: 'RATE_LIMITED', message: 'pronto' })).toBeNull();
   });
 

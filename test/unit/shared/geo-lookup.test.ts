@@ -213,9 +213,9 @@ describe('describeLookup', () => {
   });
 
   it('asks again when the place is unknown or nothing was typed', () => {
-    expect(describeLookup(lookupDistrict('Narnia'), 'es-PE')).toBe('No reconocemos «Narnia» como distrito de Lima Metropolitana o del Callao. Escribe el nombre del distrito o su UBIGEO de 6 dígitos.');
+    expect(describeLookup(lookupDistrict('Narnia'), 'es-PE')).toBe('No reconocemos «Narnia» como distrito de Lima Metropolitana o del Callao. Escriba el nombre del distrito o su UBIGEO de 6 dígitos.');
     expect(describeLookup(lookupDistrict('Narnia'), 'en')).toBe('“Narnia” is not a district of Lima Metropolitana or Callao that we recognise. Type the district\'s name or its 6-digit UBIGEO.');
-    expect(describeLookup(lookupDistrict(' '), 'es-PE')).toBe('Escribe un distrito de Lima o del Callao, o su UBIGEO.');
+    expect(describeLookup(lookupDistrict(' '), 'es-PE')).toBe('Escriba un distrito de Lima o del Callao, o su UBIGEO.');
     expect(describeLookup(lookupDistrict(''), 'en')).toBe('Type a district of Lima or Callao, or its UBIGEO.');
   });
 });

@@ -22,7 +22,7 @@ describe('login and initial sync', () => {
   it('without a token the engine is signed out and asks for a login', async () => {
     h = createHarness();
     await h.engine.start();
-    expect(h.engine.status()).toMatchObject({ state: 'signedOut', message: 'Inicia sesión para sincronizar con el servidor.' });
+    expect(h.engine.status()).toMatchObject({ state: 'signedOut', message: 'Inicie sesión para sincronizar con el servidor.' });
     expect(await h.engine.syncNow()).toMatchObject({ ok: false, error: { code: 'SIGNED_OUT' } });
   });
 
@@ -183,7 +183,7 @@ describe('failures', () => {
     h.server.expireTokens();
     expect(await h.engine.syncNow()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect(h.engine.status()).toMatchObject({ state: 'signedOut', pendingEdits: 2 });
-    expect(h.engine.status().message).toMatch(/Inicia sesión de nuevo; tus cambios pendientes se conservan/);
+    expect(h.engine.status().message).toMatch(/Inicie sesión de nuevo; sus cambios pendientes se conservan/);
     expect(h.tokens.peek()).toBeNull();
     expect(h.cache.takePushBatch(10)?.mutations.map((m) => m.name)).toEqual(['ticket.setStatus', 'ticket.addNote']);
     expect(h.cache.queries.ticketDetail(h.seed.ticketIds[3]!)?.ticket.status).toBe('waiting_customer');

@@ -106,7 +106,7 @@ describe('desk sync against the real server (PGlite)', () => {
     mustOk(engine.edit('ticket.addNote', { id: randomUUID(), ticketId: row!.id, kind: 'note', body: 'Cliente no contesta' }));
     await statusWhere(engine, (s) => s.state === 'signedOut');
     expect(engine.status().pendingEdits).toBe(1);
-    expect(engine.status().message).toMatch(/tus cambios pendientes se conservan/);
+    expect(engine.status().message).toMatch(/sus cambios pendientes se conservan/);
     mustOk(await engine.login(EMAILS.technician, PASSWORD));
     mustOk(await engine.syncNow());
     expect(engine.status()).toMatchObject({ state: 'online', pendingEdits: 0 });

@@ -154,7 +154,7 @@ export function opsFor(name: MutationName, rawArgs: unknown, edit: EditContext):
           check: (current, ctx) =>
             mustNotExist('El registro de horas')(current) ??
             ticketExists(args.ticketId)(current, ctx) ??
-            (edit.actorId === null ? { code: 'SIGNED_OUT', message: 'Inicia sesión para registrar horas.' } : null),
+            (edit.actorId === null ? { code: 'SIGNED_OUT', message: 'Inicie sesión para registrar horas.' } : null),
           apply: (current, ctx) => {
             if (current !== null) return current;
             const ticket = ctx.read('ticket', args.ticketId);

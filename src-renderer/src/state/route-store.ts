@@ -62,11 +62,26 @@ function dropFragmentWrite(): void {
   cancelFragmentWrite = null;
 }
 
+/**
+ * Focus inside the screen about to be replaced moves to the content region
+ * (#main) first, where the next screen appears: a keyboard or screen-reader
+ * user continues there instead of on the page's body, and Chromium does not
+ * have to repair the focus (blur, then a forced style and layout) while the
+ * old screen is being taken down. Focus elsewhere (the side bar, a dialog)
+ * stays where it is.
+ */
+function moveFocusOffOldScreen(): void {
+  const main = document.getElementById('main');
+  const focused = document.activeElement;
+  if (main !== null && focused !== null && focused !== main && main.contains(focused)) main.focus({ preventScroll: true });
+}
+
 function go(next: Location): void {
   const state = useRouteStore.getState();
   const target = hashOf(next.route, next.ticketId);
   const fragment = pendingFragment ?? location.hash;
   if (state.route === next.route && state.ticketId === next.ticketId && fragment === target) return;
+  moveFocusOffOldScreen();
   useRouteStore.setState(next);
   if (fragment !== target) writeFragmentAfterPaint(target);
 }

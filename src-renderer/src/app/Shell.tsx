@@ -23,6 +23,7 @@ import { showsSignIn, useOpenTicketId, useRoute, type RouteId } from '../state/r
 import { useSession } from '../state/session-store.ts';
 import { LoginScreen } from '../session/LoginScreen.tsx';
 import { usePageTitle } from '../state/title-store.ts';
+import { afterNextPaint } from '../ui/after-paint.ts';
 import { closeDialog, openDialog, useOpenDialog } from '../state/ui-store.ts';
 
 type AppInfo = DeskOutput<'app.info'>;
@@ -69,9 +70,9 @@ function DocumentTitle({ route }: { readonly route: RouteId }): null {
   const pageTitle = usePageTitle();
   // The window names the sign-in form, not the screen it stands in for (as the top bar does).
   const title = showsSignIn(route, session) ? t('login.title') : (pageTitle ?? t(ROUTE_META[route].title));
-  useEffect(() => {
-    document.title = t('app.documentTitle', { page: title });
-  }, [t, title]);
+  // Written once the screen is painted: setting the title costs Chromium about a millisecond, and a
+  // screen that names itself in its first effects would pay it twice before its first frame.
+  useEffect(() => afterNextPaint(() => (document.title = t('app.documentTitle', { page: title }))), [t, title]);
   return null;
 }
 

@@ -380,11 +380,14 @@ test('opening a ticket: a slow read shows the workspace loading, then the ticket
     // The desk's answers to ticket.get pass through the test: held until released, or replaced by an error.
     let mode: 'pass' | 'hold' | 'fail' = 'pass';
     const held: Array<() => void> = [];
+    // The ticket ids of every ticket.get the console sends.
+    const reads: string[] = [];
     await page.routeWebSocket(/\/desk\?/, (ws) => {
       const server = ws.connectToServer();
       const holding = new Set<number>();
       ws.onMessage((message) => {
-        const call = JSON.parse(String(message)) as { type: string; id: number; name: string };
+        const call = JSON.parse(String(message)) as { type: string; id: number; name: string; input?: { id?: string } };
+        if (call.type === 'call' && call.name === 'ticket.get') reads.push(call.input?.id ?? '');
         if (call.type === 'call' && call.name === 'ticket.get' && mode === 'fail') {
           ws.send(JSON.stringify({ type: 'result', id: call.id, result: { ok: false, error: { code: 'DESK_UNAVAILABLE', message: 'El escritorio no responde.' } } }));
           return;
@@ -432,9 +435,26 @@ test('opening a ticket: a slow read shows the workspace loading, then the ticket
     await queue.waitReady();
     await expect(queue.grid.locator(`[data-ticket-id="${failedId}"]`)).toHaveClass(/is-active/);
 
+    // A press on a row already asks for its ticket; the click then opens it with that one read.
+    mode = 'hold';
+    const pressedId = (await queue.rows.nth(4).getAttribute('data-ticket-id')) ?? '';
+    const box = await queue.rows.nth(4).boundingBox();
+    if (box === null) throw new Error('row 5 is not on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await expect.poll(() => reads.filter((id) => id === pressedId).length).toBe(1);
+    await expect(queue.root).toHaveAttribute('data-state', 'ready');
+    await page.mouse.up();
+    mode = 'pass';
+    for (const release of held.splice(0)) release();
+    await ticket.waitReady(pressedId);
+    expect(reads.filter((id) => id === pressedId)).toHaveLength(1);
+    await page.keyboard.press('Escape');
+    await queue.waitReady();
+
     // Back and forward reopen the ticket.
     await page.goBack();
-    await ticket.waitReady(failedId);
+    await ticket.waitReady(pressedId);
     await page.goForward();
     await queue.waitReady();
   } finally {

@@ -11,7 +11,7 @@ import { FlexRender, useTable, type Row, type RowSelectionState, type Updater } 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type MutableRefObject, type ReactNode } from 'react';
 import { useT } from '../../i18n/index.ts';
-import { openTicket } from '../../state/route-store.ts';
+import { openTicket, readTicketAhead } from '../../state/route-store.ts';
 import { queueActions, queueScrollTop, queueState, useActiveId, useSelection } from '../../state/queue-store.ts';
 import { hideTip } from '../../ui/Tooltip.tsx';
 import { AllRowsSelectionContext, QUEUE_GRID_TEMPLATE, queueColumns, queueFeatures, type AllRowsSelection } from './columns.tsx';
@@ -225,6 +225,9 @@ const QueueRowView = memo(function QueueRowView({ row, index, top, selected, act
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       // The cursor moves to the ticket with the workspace (TicketPage), not before: marking the row here
       // would cost a frame of the Cola that the workspace replaces a moment later.
+      onPointerDown={(event) => {
+        if (event.button === 0) readTicketAhead(row.id);
+      }}
       onClick={() => openTicket(row.id)}
     >
       {/* Keyed by column, like the rows by position: another ticket in this row updates its cells in place. */}

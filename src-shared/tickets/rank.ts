@@ -122,13 +122,16 @@ function instantMs(value: Date | string, what: string): number {
   return ms;
 }
 
-/** "3 h 20 min", "45 min", "2 h". */
+/** No-break space: a span of time is never split over two lines ("18 h" / "34 min"). */
+const NBSP = '\u00a0';
+
+/** "3 h 20 min", "45 min", "2 h", with no-break spaces inside. */
 export function formatWait(minutes: number): string {
   const whole = Math.floor(minutes);
   const hours = Math.floor(whole / 60);
   const rest = whole % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  if (hours === 0) return `${rest}${NBSP}min`;
+  return rest === 0 ? `${hours}${NBSP}h` : `${hours}${NBSP}h${NBSP}${rest}${NBSP}min`;
 }
 
 function urgencyText(urgency: Urgency): Bilingual {

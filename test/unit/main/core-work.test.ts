@@ -99,7 +99,7 @@ describe('queue.page and queue.counts', () => {
     expect(portalNew).toMatchObject({ number: 1001, tier: 'business', sla: { state: 'breached', minutesLeft: 240 - 3120, target: 'response' } });
     // Medium urgency (index 2) × 4 + Empresarial (index 1) + 1: P10. The wait explains, in business time; it does not order.
     expect(portalNew?.rank.score).toBe(10);
-    expect(portalNew?.rank.explanation.es).toBe('P10: urgencia media, cliente Empresarial · entre los de igual prioridad se atiende por orden de llegada (esperando 52 h hábiles)');
+    expect(portalNew?.rank.explanation.es).toBe('P10: urgencia media, cliente Empresarial · entre los de igual prioridad se atiende por orden de llegada (esperando 52\u00a0h hábiles)');
     expect(mine).toMatchObject({ number: 1002, assigneeName: 'Rosa Quispe', sla: { state: 'breached', minutesLeft: 480 - 3120, target: 'resolution' } });
     expect(email).toMatchObject({ channel: 'email', sla: { state: 'none', dueAt: null, minutesLeft: null } });
     // Taken up, created 08:30 and waiting on the customer since 09:00: 30 of the 2 business days to resolve a medium case.

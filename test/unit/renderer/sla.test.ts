@@ -24,22 +24,22 @@ describe('SLA timer text', () => {
   });
 
   it('counts down the same business day in hours and minutes', () => {
-    expect(describeSla(open('2026-03-23T12:10:00', 130), MONDAY_10, MONDAY_10, es)).toEqual({ tone: 'ok', text: 'vence en 2 h 10 min' });
-    expect(describeSla(open('2026-03-23T12:10:00', 130), MONDAY_10, MONDAY_10, english).text).toBe('due in 2 h 10 min');
+    expect(describeSla(open('2026-03-23T12:10:00', 130), MONDAY_10, MONDAY_10, es)).toEqual({ tone: 'ok', text: 'vence en 2\u00a0h\u00a010\u00a0min' });
+    expect(describeSla(open('2026-03-23T12:10:00', 130), MONDAY_10, MONDAY_10, english).text).toBe('due in 2\u00a0h\u00a010\u00a0min');
   });
 
   it('keeps running after the desk answered', () => {
     const tenMinutesLater = MONDAY_10 + 10 * 60_000;
-    expect(describeSla(open('2026-03-23T12:10:00', 130), MONDAY_10, tenMinutesLater, es).text).toBe('vence en 2 h');
+    expect(describeSla(open('2026-03-23T12:10:00', 130), MONDAY_10, tenMinutesLater, es).text).toBe('vence en 2\u00a0h');
   });
 
   it('turns to a warning in the last hour and to overdue after the deadline', () => {
-    expect(describeSla(open('2026-03-23T10:45:00', 45), MONDAY_10, MONDAY_10, es)).toEqual({ tone: 'warning', text: 'vence en 45 min' });
-    expect(describeSla(open('2026-03-23T09:25:00', -35, 'breached'), MONDAY_10, MONDAY_10, es)).toEqual({ tone: 'breached', text: 'vencido hace 35 min' });
-    expect(describeSla(open('2026-03-23T09:25:00', -35, 'breached'), MONDAY_10, MONDAY_10, english).text).toBe('overdue by 35 min');
+    expect(describeSla(open('2026-03-23T10:45:00', 45), MONDAY_10, MONDAY_10, es)).toEqual({ tone: 'warning', text: 'vence en 45\u00a0min' });
+    expect(describeSla(open('2026-03-23T09:25:00', -35, 'breached'), MONDAY_10, MONDAY_10, es)).toEqual({ tone: 'breached', text: 'vencido hace 35\u00a0min' });
+    expect(describeSla(open('2026-03-23T09:25:00', -35, 'breached'), MONDAY_10, MONDAY_10, english).text).toBe('overdue by 35\u00a0min');
     // A due time passed between two reads is overdue at once.
     const at = lima('2026-03-23T10:50:00');
-    expect(describeSla(open('2026-03-23T10:45:00', 45), MONDAY_10, at, es)).toEqual({ tone: 'breached', text: 'vencido hace 5 min' });
+    expect(describeSla(open('2026-03-23T10:45:00', 45), MONDAY_10, at, es)).toEqual({ tone: 'breached', text: 'vencido hace 5\u00a0min' });
   });
 
   it('names the day and time when the deadline runs over a night or a weekend', () => {
@@ -56,7 +56,7 @@ describe('SLA timer text', () => {
   });
 
   it('counts long overdue spans in business days', () => {
-    expect(describeSla(open('2026-03-20T09:00:00', -13 * 60 * 3, 'breached'), MONDAY_10, MONDAY_10, es).text).toBe('vencido hace 3 días hábiles');
+    expect(describeSla(open('2026-03-20T09:00:00', -13 * 60 * 3, 'breached'), MONDAY_10, MONDAY_10, es).text).toBe('vencido hace 3\u00a0días hábiles');
   });
 });
 

@@ -74,13 +74,13 @@ describe('priorityLevel and rankTicket', () => {
   it('explains open work: the level, then arrival order with the wait', () => {
     const r = rank({ urgency: 'critical', tier: 'premium', createdAt: minutesAgo(200) });
     expect(r.explanation).toEqual({
-      es: 'P1: urgencia crítica, cliente Premium · entre los de igual prioridad se atiende por orden de llegada (esperando 3 h 20 min)',
-      en: 'P1: critical urgency, Premium customer · among equal priority, first come first served (waiting 3 h 20 min)',
+      es: 'P1: urgencia crítica, cliente Premium · entre los de igual prioridad se atiende por orden de llegada (esperando 3\u00a0h\u00a020\u00a0min)',
+      en: 'P1: critical urgency, Premium customer · among equal priority, first come first served (waiting 3\u00a0h\u00a020\u00a0min)',
     });
     expect(r.parts.map((p) => p.factor)).toEqual(['urgency', 'tier', 'waiting']);
     expect(rank({ urgency: 'low', tier: null, createdAt: minutesAgo(45) }).explanation).toEqual({
-      es: 'P16: urgencia baja, cliente sin plan · entre los de igual prioridad se atiende por orden de llegada (esperando 45 min)',
-      en: 'P16: low urgency, customer without a plan · among equal priority, first come first served (waiting 45 min)',
+      es: 'P16: urgencia baja, cliente sin plan · entre los de igual prioridad se atiende por orden de llegada (esperando 45\u00a0min)',
+      en: 'P16: low urgency, customer without a plan · among equal priority, first come first served (waiting 45\u00a0min)',
     });
   });
 
@@ -88,8 +88,8 @@ describe('priorityLevel and rankTicket', () => {
     const r = rank({ urgency: 'high', tier: 'basic', createdAt: minutesAgo(45), status: 'waiting_customer' });
     expect(r.band).toBe(1);
     expect(r.explanation).toEqual({
-      es: 'P7: urgencia alta, cliente Básico · entre los de igual prioridad se atiende por orden de llegada (esperando 45 min) · Esperando al cliente: va después de los casos que esperan a nuestro equipo',
-      en: 'P7: high urgency, Basic customer · among equal priority, first come first served (waiting 45 min) · Waiting for customer: goes after cases waiting on our team',
+      es: 'P7: urgencia alta, cliente Básico · entre los de igual prioridad se atiende por orden de llegada (esperando 45\u00a0min) · Esperando al cliente: va después de los casos que esperan a nuestro equipo',
+      en: 'P7: high urgency, Basic customer · among equal priority, first come first served (waiting 45\u00a0min) · Waiting for customer: goes after cases waiting on our team',
     });
   });
 
@@ -114,8 +114,8 @@ describe('priorityLevel and rankTicket', () => {
     expect(r.waitingMinutes).toBe(200);
     expect(r.score).toBe(1);
     expect(r.explanation).toEqual({
-      es: 'P1: urgencia crítica, cliente Premium · entre los de igual prioridad se atiende por orden de llegada (esperando 3 h 20 min hábiles)',
-      en: 'P1: critical urgency, Premium customer · among equal priority, first come first served (waiting 3 h 20 min of business time)',
+      es: 'P1: urgencia crítica, cliente Premium · entre los de igual prioridad se atiende por orden de llegada (esperando 3\u00a0h\u00a020\u00a0min hábiles)',
+      en: 'P1: critical urgency, Premium customer · among equal priority, first come first served (waiting 3\u00a0h\u00a020\u00a0min of business time)',
     });
   });
 
@@ -125,7 +125,7 @@ describe('priorityLevel and rankTicket', () => {
   });
 
   it('formats waits as hours and minutes', () => {
-    expect([0, 45, 60, 200, 1505.9].map(formatWait)).toEqual(['0 min', '45 min', '1 h', '3 h 20 min', '25 h 5 min']);
+    expect([0, 45, 60, 200, 1505.9].map(formatWait)).toEqual(['0\u00a0min', '45\u00a0min', '1\u00a0h', '3\u00a0h\u00a020\u00a0min', '25\u00a0h\u00a05\u00a0min']);
   });
 
   it('uses the same bands as the cache', () => {
@@ -220,12 +220,12 @@ describe('explainOrder', () => {
     const first = rank({ id: 'p', label: '#30', createdAt: minutesAgo(180) });
     const second = rank({ id: 'q', label: '#31', createdAt: minutesAgo(20) });
     expect(explainOrder(second, first)).toEqual({
-      es: '#30 va antes que #31: misma prioridad (P10) y llegó antes: espera 3 h frente a 20 min.',
-      en: '#30 goes before #31: same priority (P10) and it arrived first: waiting 3 h vs 20 min.',
+      es: '#30 va antes que #31: misma prioridad (P10) y llegó antes: espera 3\u00a0h frente a 20\u00a0min.',
+      en: '#30 goes before #31: same priority (P10) and it arrived first: waiting 3\u00a0h vs 20\u00a0min.',
     });
     const calendar = { businessMinutesBetween: (from: Date | number, to: Date | number) => (Number(to) - Number(from)) / 120_000 };
     const [b1, b2] = [rank({ id: 'p', label: '#30', createdAt: minutesAgo(360) }, { calendar }), rank({ id: 'q', label: '#31', createdAt: minutesAgo(40) }, { calendar })];
-    expect(explainOrder(b2, b1).es).toBe('#30 va antes que #31: misma prioridad (P10) y llegó antes: espera 3 h frente a 20 min hábiles.');
+    expect(explainOrder(b2, b1).es).toBe('#30 va antes que #31: misma prioridad (P10) y llegó antes: espera 3\u00a0h frente a 20\u00a0min hábiles.');
     const closed = { businessMinutesBetween: () => 0 };
     const [c1, c2] = [rank({ id: 'p', label: '#30', createdAt: minutesAgo(50) }, { calendar: closed }), rank({ id: 'q', label: '#31', createdAt: minutesAgo(20) }, { calendar: closed })];
     expect(explainOrder(c2, c1).en).toBe('#30 goes before #31: same priority (P10) and it arrived first.');
@@ -238,7 +238,7 @@ describe('explainOrder', () => {
     const b = rank({ id: 'b', label: '#41', status: 'resolved', urgency: 'low' });
     expect(explainOrder(b, a).es).toBe('#40 va antes que #41: urgencia alta frente a baja.');
     const c = rank({ id: 'c', label: '#42', status: 'closed', urgency: 'high', createdAt: minutesAgo(10) });
-    expect(explainOrder(c, a).en).toBe('#40 goes before #42: same priority and it arrived first: waiting 30 min vs 10 min.');
+    expect(explainOrder(c, a).en).toBe('#40 goes before #42: same priority and it arrived first: waiting 30\u00a0min vs 10\u00a0min.');
   });
 
   it('names a ticket by the start of its id when it has no number yet', () => {

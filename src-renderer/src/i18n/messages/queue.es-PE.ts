@@ -86,10 +86,11 @@ export const queueEs = {
   'sla.dueIn': 'vence en {time}',
   'sla.dueAt': 'vence {when}',
   'sla.overdue': 'vencido hace {time}',
-  'sla.businessDays': { one: '{count} día hábil', other: '{count} días hábiles' },
-  'duration.minutes': '{minutes} min',
-  'duration.hours': '{hours} h',
-  'duration.hoursMinutes': '{hours} h {minutes} min',
+  'sla.businessDays': { one: '{count}\u00a0día hábil', other: '{count}\u00a0días hábiles' },
+  // No-break spaces: a time is never split over two lines ("2 h" / "49 min").
+  'duration.minutes': '{minutes}\u00a0min',
+  'duration.hours': '{hours}\u00a0h',
+  'duration.hoursMinutes': '{hours}\u00a0h\u00a0{minutes}\u00a0min',
 
   'bulk.label': 'Acciones sobre la selección',
   'bulk.selected': { one: '{count} seleccionado', other: '{count} seleccionados' },

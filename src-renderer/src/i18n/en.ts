@@ -41,7 +41,7 @@ export const en: Catalog = {
   'shortcuts.goHours': 'Go to Hours',
   'shortcuts.goSettings': 'Go to Settings',
   'shortcuts.goCalendar': 'Go to the calendar',
-  'shortcuts.prevNextMonth': 'Previous / next month (in the calendar)',
+  'shortcuts.prevNextMonth': 'Previous / next month',
   'shortcuts.help': 'Show this help',
   'shortcuts.close': 'Close',
 

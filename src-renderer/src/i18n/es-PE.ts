@@ -42,7 +42,7 @@ export const esPE = {
   'shortcuts.goHours': 'Ir a Horas',
   'shortcuts.goSettings': 'Ir a Ajustes',
   'shortcuts.goCalendar': 'Ir al calendario',
-  'shortcuts.prevNextMonth': 'Mes anterior / siguiente (en el calendario)',
+  'shortcuts.prevNextMonth': 'Mes anterior / siguiente',
   'shortcuts.help': 'Mostrar esta ayuda',
   'shortcuts.close': 'Cerrar',
 

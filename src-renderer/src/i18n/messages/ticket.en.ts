@@ -84,7 +84,7 @@ export const ticketEn: CatalogPart<typeof ticketEs> = {
   'composer.reply': 'Reply',
   'composer.note': 'Internal note',
   'composer.replyPlaceholder': 'Write the reply for the customer…',
-  'composer.notePlaceholder': 'Only the team sees this. Note what you tried and what you found…',
+  'composer.notePlaceholder': 'Only support staff see this. Note what you tried and what you found…',
   'composer.sendReply': 'Send reply',
   'composer.saveNote': 'Save note',
   'composer.noteHint': 'Internal notes are never sent to the customer.',

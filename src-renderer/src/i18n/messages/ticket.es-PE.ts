@@ -81,7 +81,7 @@ export const ticketEs = {
   'composer.reply': 'Responder',
   'composer.note': 'Nota interna',
   'composer.replyPlaceholder': 'Escriba la respuesta para el cliente…',
-  'composer.notePlaceholder': 'Solo la ve el equipo. Anote lo que probó y lo que encontró…',
+  'composer.notePlaceholder': 'Solo la ve el personal de soporte. Anote lo que probó y lo que encontró…',
   'composer.sendReply': 'Enviar respuesta',
   'composer.saveNote': 'Guardar nota',
   'composer.noteHint': 'Las notas internas no se envían al cliente.',

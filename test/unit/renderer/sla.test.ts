@@ -56,7 +56,7 @@ describe('SLA timer text', () => {
   });
 
   it('counts long overdue spans in business days', () => {
-    expect(describeSla(open('2026-03-20T09:00:00', -13 * 60 * 3, 'breached'), MONDAY_10, MONDAY_10, es).text).toBe('vencido hace 3\u00a0días hábiles');
+    expect(describeSla(open('2026-03-20T09:00:00', -13 * 60 * 3, 'breached'), MONDAY_10, MONDAY_10, es).text).toBe('vencido hace 3\u00a0días\u00a0hábiles');
   });
 });
 

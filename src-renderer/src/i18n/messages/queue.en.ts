@@ -89,7 +89,7 @@ export const queueEn: CatalogPart<typeof queueEs> = {
   'sla.dueIn': 'due in {time}',
   'sla.dueAt': 'due {when}',
   'sla.overdue': 'overdue by {time}',
-  'sla.businessDays': { one: '{count}\u00a0business day', other: '{count}\u00a0business days' },
+  'sla.businessDays': { one: '{count}\u00a0business\u00a0day', other: '{count}\u00a0business\u00a0days' },
   // No-break spaces: a time is never split over two lines ("2 h" / "49 min").
   'duration.minutes': '{minutes}\u00a0min',
   'duration.hours': '{hours}\u00a0h',

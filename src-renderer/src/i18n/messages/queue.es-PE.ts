@@ -86,7 +86,7 @@ export const queueEs = {
   'sla.dueIn': 'vence en {time}',
   'sla.dueAt': 'vence {when}',
   'sla.overdue': 'vencido hace {time}',
-  'sla.businessDays': { one: '{count}\u00a0día hábil', other: '{count}\u00a0días hábiles' },
+  'sla.businessDays': { one: '{count}\u00a0día\u00a0hábil', other: '{count}\u00a0días\u00a0hábiles' },
   // No-break spaces: a time is never split over two lines ("2 h" / "49 min").
   'duration.minutes': '{minutes}\u00a0min',
   'duration.hours': '{hours}\u00a0h',

@@ -50,7 +50,10 @@ test('a refused status change comes back with the reason; fixed and retried it l
     await attention.waitReady();
     const item = attention.item('INVALID_TRANSITION');
     await expect(item).toHaveCount(1);
-    await expect(item).toContainText('Cambio de estado');
+    await expect(item.locator('.attention-item__title')).toHaveText('Cambio de estado');
+    // The badge does not repeat the title; the ticket is named as people know it, never by its UUID.
+    await expect(item.locator('.pill')).toHaveText('No permitido');
+    await expect(item.getByTestId('attention-ticket')).toHaveText(`Ticket #${target.number} · ${target.subject}`);
     await expect(item).toContainText(REASON);
     await expectNoSeriousA11yViolations(page);
     await snap(page, 'attention-es-PE-list');
@@ -59,7 +62,9 @@ test('a refused status change comes back with the reason; fixed and retried it l
     await item.getByTestId('fix').click();
     const status = item.getByLabel('Estado');
     await expect(status).toHaveValue('onsite_scheduled');
-    await expect(item.getByLabel('Identificador · no editable')).toHaveAttribute('readonly', '');
+    // The edit's ids travel with the retry but are not shown: no box holds a UUID (a status change has only its status to fix).
+    await expect(item.getByTestId('fix-form').getByRole('textbox')).toHaveCount(0);
+    await expect(item.getByTestId('fix-form')).not.toContainText(target.id);
     await status.selectOption('in_progress');
     await expectNoSeriousA11yViolations(page);
     await snap(page, 'attention-es-PE-fix');
@@ -83,13 +88,19 @@ test('a refused status change comes back with the reason; fixed and retried it l
     await shell.chooseLanguage('en');
     await page.getByTestId('attention-badge').click();
     await attention.waitReady();
-    await expect(attention.items.first()).toContainText('Status change');
+    await expect(attention.items.first().locator('.attention-item__title')).toHaveText('Status change');
+    await expect(attention.items.first().locator('.pill')).toHaveText('Not allowed');
+    await expect(attention.items.first().getByTestId('attention-ticket')).toHaveText(`Ticket #${target.number} · ${target.subject}`);
     await expect(attention.items.first()).toContainText(REASON);
     // The reason is the server's Spanish text: the English UI says so, and marks it as Spanish for screen readers.
     await expect(attention.items.first().locator('.attention-item__reason-label')).toHaveText('Server’s reason (in Spanish): ');
     await expect(attention.items.first().locator('.attention-item__reason [lang="es"]')).toHaveText(REASON);
     await expectNoSeriousA11yViolations(page);
     await snap(page, 'attention-en-list');
+    await attention.items.first().getByTestId('fix').click();
+    await expect(attention.items.first().getByLabel('Status')).toHaveValue('onsite_scheduled');
+    await expect(attention.items.first().getByTestId('fix-form').getByRole('textbox')).toHaveCount(0);
+    await snap(page, 'attention-en-fix');
     await attention.items.first().getByTestId('discard').click();
     await expect(attention.empty).toHaveText('All clear: the server accepted all your changes.');
     await snap(page, 'attention-en-empty');
@@ -129,6 +140,7 @@ test('time logged by a computer whose clock runs a day ahead: refused as future,
     await attention.waitReady();
     const item = attention.item('VALIDATION');
     await expect(item).toContainText('Registro de tiempo');
+    await expect(item.getByTestId('attention-ticket')).toHaveText(`Ticket #${target.number} · ${target.subject}`);
     await expect(item).toContainText('No se puede registrar tiempo en una fecha futura.');
     await item.getByTestId('fix').click();
     // The date reads as the technician writes it, not as ISO.

@@ -68,11 +68,34 @@ const MUTATION_LABELS: Readonly<Record<string, MessageKey>> = {
 function FieldLabel({ field }: { readonly field: ArgField }): ReactNode {
   const { t } = useT();
   const key = fieldLabelKey(field.path);
+  return key ? t(key) : <code>{field.path}</code>;
+}
+
+/** Rows whose change can alter the ticket's number or subject. */
+const TICKET_NAME_ENTITIES = ['ticket', '*'];
+
+/**
+ * The ticket an edit is about, as people know it: "#1027 · Cableado del
+ * segundo piso", read from the local copy. A ticket the server has not
+ * numbered yet says so; one this computer no longer has is "not available".
+ */
+function TicketName({ ticketId }: { readonly ticketId: string }): ReactNode {
+  const { t } = useT();
+  const { state } = useDeskQuery('ticket.get', { id: ticketId }, TICKET_NAME_ENTITIES);
+  const ticket = state.value?.ticket;
   return (
-    <>
-      {key ? t(key) : <code>{field.path}</code>}
-      {field.readOnly ? <span className="muted"> · {t('attention.readOnly')}</span> : null}
-    </>
+    <p className="attention-item__ticket" data-testid="attention-ticket">
+      <span className="attention-item__ticket-label">{t('attention.ticket')}</span>{' '}
+      {ticket ? (
+        <>
+          <span className="attention-item__ticket-number">{ticket.number === null ? t('attention.ticketNoNumber') : `#${ticket.number}`}</span>
+          {' · '}
+          <span className="attention-item__ticket-subject">{ticket.subject}</span>
+        </>
+      ) : (
+        <span className="muted">{state.status === 'loading' ? '…' : t('attention.ticketUnavailable')}</span>
+      )}
+    </p>
   );
 }
 
@@ -106,6 +129,9 @@ function FixForm({ item, onDone }: { readonly item: AttentionItem; readonly onDo
         <legend className="field__label">{t('attention.fields')}</legend>
         <div className="fix-form__grid">
           {fields.map((field, index) => {
+            // The edit's own ids (the ticket, the visit, the time entry) travel with the retry untouched; a
+            // person cannot use a UUID, so they are not shown: the card names the ticket as people know it.
+            if (field.readOnly) return null;
             const id = `fix-${item.id}-${field.path}`;
             if (field.kind === 'boolean') {
               return (
@@ -147,16 +173,14 @@ function FixForm({ item, onDone }: { readonly item: AttentionItem; readonly onDo
               );
             }
             return (
-              // Identifiers are read-only and long: their own row, so the whole value shows.
-              <div key={field.path} className={field.readOnly ? 'field field--whole-row' : 'field'}>
+              <div key={field.path} className="field">
                 <label className="field__label" htmlFor={id}>
                   <FieldLabel field={field} />
                 </label>
                 <input
                   id={id}
-                  className={field.kind === 'json' || field.readOnly ? 'input input--mono' : 'input'}
+                  className={field.kind === 'json' ? 'input input--mono' : 'input'}
                   value={field.text}
-                  readOnly={field.readOnly}
                   inputMode={field.kind === 'number' ? 'decimal' : undefined}
                   aria-invalid={invalid === field.path}
                   onChange={(event) => update(index, { text: event.currentTarget.value })}
@@ -199,6 +223,8 @@ function AttentionCard({ item, onChanged }: { readonly item: AttentionItem; read
         </span>
         <span className="muted attention-item__when">{t('attention.when', { when: formatLimaDateTime(new Date(item.createdAt), locale) })}</span>
       </div>
+      {/* A refused creation is about a ticket that does not exist yet: its form shows the subject. */}
+      {item.ticketId && item.mutationName !== 'ticket.create' ? <TicketName ticketId={item.ticketId} /> : null}
       <p className="attention-item__reason">
         {/* The server writes its reasons in Spanish: in English the label says so, and the text is marked as Spanish. */}
         <span className={locale === 'en' ? 'attention-item__reason-label' : 'sr-only'}>{t(locale === 'en' ? 'attention.reasonInSpanish' : 'attention.reason')}: </span>

@@ -60,6 +60,8 @@ test('the Cola asks for a session; wrong password, unreachable server and too ma
     const login = await openSignedOut(page);
     await expect(page.getByRole('heading', { level: 2, name: 'Iniciar sesión' })).toBeVisible();
     await expect(login.server).toHaveValue(deskWithServer.serverUrl);
+    // The address is explained in the technician's words, not the app's internals.
+    await expect(login.server).toHaveAccessibleDescription('La dirección viene configurada en esta aplicación; cámbiela solo si su supervisor se lo indica.');
     await expect(shell.syncState).toHaveText('Sin sesión');
     await expectNoSeriousA11yViolations(page);
     await snap(page, 'login-es-PE');
@@ -89,6 +91,7 @@ test('the Cola asks for a session; wrong password, unreachable server and too ma
     await shell.goTo('queue');
     await login.waitVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Sign in' })).toBeVisible();
+    await expect(login.server).toHaveAccessibleDescription('This address comes set up in the app; change it only if your supervisor tells you to.');
     await expectNoSeriousA11yViolations(page);
     await snap(page, 'login-en');
     await shell.chooseLanguage('es-PE');

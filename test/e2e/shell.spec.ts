@@ -29,7 +29,7 @@ test.beforeEach(async ({ page }) => {
 test('opens in Spanish with the status bar filled from the desk', async ({ page }) => {
   const shell = new ConsoleShell(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'es-PE');
-  await expect(shell.deskConnection).toHaveText('Escritorio conectado');
+  await expect(shell.deskConnection).toHaveText('Motor local conectado');
   await expect(shell.appVersion).toHaveText(`Ayni ${packageVersion} · Navegador (desarrollo y pruebas)`);
 
   // Whatever the desk reports, the bar shows it in Spanish, with the pending edits next to it.
@@ -45,7 +45,7 @@ test('the access key leaves the address bar and a reload still connects', async 
   expect(page.url()).not.toContain('token=');
   await page.reload();
   await shell.waitReady();
-  await expect(shell.deskConnection).toHaveText('Escritorio conectado');
+  await expect(shell.deskConnection).toHaveText('Motor local conectado');
   expect(page.url()).not.toContain('token=');
 });
 
@@ -146,7 +146,7 @@ test('switching to English changes the UI text and survives a reload', async ({ 
   await shell.chooseLanguage('en');
   try {
     await expect(shell.navLink('queue')).toContainText('Queue');
-    await expect(shell.deskConnection).toHaveText('Desk connected');
+    await expect(shell.deskConnection).toHaveText('Local engine connected');
     await expect(page.getByText('Done: the console is in English.')).toBeVisible();
 
     await page.reload();

@@ -158,9 +158,9 @@ export const en: Catalog = {
   'status.noPending': 'No pending changes',
   'status.lastSync': 'Last sync: {when}',
   'status.neverSynced': 'Not synced yet',
-  'status.desk.open': 'Desk connected',
-  'status.desk.connecting': 'Connecting to the desk…',
-  'status.desk.closed': 'Desk connection lost; retrying…',
+  'status.desk.open': 'Local engine connected',
+  'status.desk.connecting': 'Connecting to the local engine…',
+  'status.desk.closed': 'Local engine connection lost; retrying…',
   'status.version': 'Ayni {version}',
 
   'when.today': 'today, {time}',

@@ -161,9 +161,9 @@ export const esPE = {
   'status.noPending': 'Sin cambios pendientes',
   'status.lastSync': 'Última sincronización: {when}',
   'status.neverSynced': 'Aún sin sincronizar',
-  'status.desk.open': 'Escritorio conectado',
-  'status.desk.connecting': 'Conectando con el escritorio…',
-  'status.desk.closed': 'Sin conexión con el escritorio; reintentando…',
+  'status.desk.open': 'Motor local conectado',
+  'status.desk.connecting': 'Conectando con el motor local…',
+  'status.desk.closed': 'Sin conexión con el motor local; reintentando…',
   'status.version': 'Ayni {version}',
 
   'when.today': 'hoy, {time}',

@@ -6,7 +6,7 @@ export const sessionEn: CatalogPart<typeof sessionEs> = {
   'login.title': 'Sign in',
   'login.subtitle': 'Use your help-desk account.',
   'login.server': 'Server',
-  'login.serverHelp': 'The desk sets this address; change it only if your supervisor tells you to.',
+  'login.serverHelp': 'This address comes set up in the app; change it only if your supervisor tells you to.',
   'login.serverHelpEmpty': 'This computer has no server yet. Type the address your supervisor gave you, for example https://ayni.yourcompany.pe.',
   'login.email': 'Email',
   'login.password': 'Password',

@@ -3,7 +3,7 @@ export const sessionEs = {
   'login.title': 'Iniciar sesión',
   'login.subtitle': 'Ingrese con su cuenta de la mesa de ayuda.',
   'login.server': 'Servidor',
-  'login.serverHelp': 'La dirección la configura el escritorio; cámbiela solo si su supervisor se lo indica.',
+  'login.serverHelp': 'La dirección viene configurada en esta aplicación; cámbiela solo si su supervisor se lo indica.',
   'login.serverHelpEmpty': 'Este equipo aún no tiene servidor. Escriba la dirección que le dio su supervisor, por ejemplo https://ayni.suempresa.pe.',
   'login.email': 'Correo',
   'login.password': 'Contraseña',

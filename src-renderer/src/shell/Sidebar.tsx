@@ -1,7 +1,8 @@
 /** The left navigation. Plain links to `#/route`: the route store follows the fragment. */
 import { memo, type ReactNode } from 'react';
 import { useT } from '../i18n/index.ts';
-import { hashOf, useRoute, type RouteId } from '../state/route-store.ts';
+import { hashOf, showsSignIn, useRoute, type RouteId } from '../state/route-store.ts';
+import { useSession } from '../state/session-store.ts';
 import { useAttentionCount } from '../state/sync-store.ts';
 import { AccountPanel } from '../session/AccountPanel.tsx';
 import { Icon } from '../ui/icons.tsx';
@@ -10,9 +11,11 @@ import { ROUTE_META } from './route-meta.ts';
 function NavLink({ route, count }: { readonly route: Exclude<RouteId, 'ticket'>; readonly count?: number }): ReactNode {
   const { t, tn } = useT();
   const current = useRoute();
+  const session = useSession();
   const meta = ROUTE_META[route];
   // A ticket belongs to the Cola: the link says where you are without claiming to be the page.
-  const here = current === route ? 'page' : route === 'queue' && current === 'ticket' ? 'true' : undefined;
+  // Where the sign-in form stands in for the screen, no link is current: the person is not on that screen (as the top bar says).
+  const here = showsSignIn(current, session) ? undefined : current === route ? 'page' : route === 'queue' && current === 'ticket' ? 'true' : undefined;
   return (
     <li>
       <a className="nav__link" href={hashOf(route)} aria-current={here} data-route={route}>

@@ -177,8 +177,8 @@ test('without the access key the page explains how to open the console', async (
     const page = await context.newPage();
     await page.goto(`${desk.origin}/`);
     await expect(page.locator('[data-app-state="missing-token"]')).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Falta la clave de acceso al escritorio' })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'The desk access key is missing' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Falta la clave de acceso al motor local' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'The local engine access key is missing' })).toBeVisible();
     await expect(page.locator('code').first()).toHaveText('npm run web');
     await expectNoSeriousA11yViolations(page);
     await snap(page, 'shell-missing-token');

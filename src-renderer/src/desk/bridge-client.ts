@@ -59,7 +59,7 @@ export interface BridgeClient extends DeskApi {
 }
 
 export const DESK_UNAVAILABLE = 'DESK_UNAVAILABLE';
-export const DESK_UNAVAILABLE_MESSAGE = 'Se perdió la conexión con el escritorio. Vuelva a intentarlo en unos segundos.';
+export const DESK_UNAVAILABLE_MESSAGE = 'Se perdió la conexión con el motor local. Vuelva a intentarlo en unos segundos.';
 export const BAD_RESPONSE = 'BAD_RESPONSE';
 
 const OPEN = 1;

@@ -166,13 +166,13 @@ export const en: Catalog = {
   'when.today': 'today, {time}',
   'when.yesterday': 'yesterday, {time}',
 
-  'error.DESK_UNAVAILABLE': 'The connection to the desk was lost. The console keeps retrying on its own.',
+  'error.DESK_UNAVAILABLE': 'The connection to the local engine was lost. The console keeps retrying on its own.',
   'error.withCode': '{message} (code {code})',
   'common.retry': 'Retry',
 
-  'token.title': 'The desk access key is missing',
+  'token.title': 'The local engine access key is missing',
   'token.body':
-    'This page is opened with the link the terminal prints when you run the command below. That link carries the access key (#token=…) that connects the browser to the desk.',
+    'This page is opened with the link the terminal prints when you run the command below. That link carries the access key (#token=…) that connects the browser to the local engine.',
   'token.command': 'npm run web',
   'token.steps': 'Go back to the terminal and open the whole link, exactly as printed, in this same browser.',
   'token.note': 'For safety, the key is removed from the address bar as soon as the page opens.',

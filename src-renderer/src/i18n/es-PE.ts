@@ -169,13 +169,13 @@ export const esPE = {
   'when.today': 'hoy, {time}',
   'when.yesterday': 'ayer, {time}',
 
-  'error.DESK_UNAVAILABLE': 'Se perdió la conexión con el escritorio. La consola lo vuelve a intentar sola.',
+  'error.DESK_UNAVAILABLE': 'Se perdió la conexión con el motor local. La consola lo vuelve a intentar sola.',
   'error.withCode': '{message} (código {code})',
   'common.retry': 'Reintentar',
 
-  'token.title': 'Falta la clave de acceso al escritorio',
+  'token.title': 'Falta la clave de acceso al motor local',
   'token.body':
-    'Esta página se abre con el enlace que muestra la terminal al ejecutar el comando de abajo. Ese enlace incluye la clave de acceso (#token=…) que conecta el navegador con el escritorio.',
+    'Esta página se abre con el enlace que muestra la terminal al ejecutar el comando de abajo. Ese enlace incluye la clave de acceso (#token=…) que conecta el navegador con el motor local.',
   'token.command': 'npm run web',
   'token.steps': 'Vuelva a la terminal y abra el enlace completo, tal como aparece, en este mismo navegador.',
   'token.note': 'Por seguridad, la clave se quita de la barra de direcciones apenas se abre la página.',

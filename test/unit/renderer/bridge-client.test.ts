@@ -144,7 +144,7 @@ describe('while disconnected', () => {
     vi.advanceTimersByTime(1);
     const result = await call;
     expect(result).toMatchObject({ ok: false, error: { code: DESK_UNAVAILABLE } });
-    if (!result.ok) expect(result.error.message).toMatch(/^Se perdió la conexión con el escritorio/);
+    if (!result.ok) expect(result.error.message).toMatch(/^Se perdió la conexión con el motor local/);
     // Given up calls are not sent later.
     latest().open();
     expect(latest().sent).toEqual([]);

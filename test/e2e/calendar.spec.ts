@@ -5,9 +5,11 @@
  * month changes, the service-area lookup, and the English UI.
  */
 import { readFileSync } from 'node:fs';
+import type { Locator } from '@playwright/test';
 import { COMPANY_CLOSURE, expect, expectNoSeriousA11yViolations, snap, test } from './fixtures.ts';
 import { CalendarScreen } from './pages/calendar-screen.ts';
 import { ConsoleShell } from './pages/console-shell.ts';
+import { linesOf } from './pages/layout.ts';
 
 interface ReferenceHolidays {
   readonly dates: Readonly<Record<string, ReadonlyArray<{ readonly date: string; readonly name: string }>>>;
@@ -40,6 +42,12 @@ function expectedTotals(year: number, month: number, closures: readonly string[]
     days += 1;
   }
   return { days, hours: days * 13 };
+}
+
+/** A day's name shown on two lines at most, with the whole name in its title. */
+async function expectCutToTwoLines(name: Locator, fullName: string): Promise<void> {
+  await expect(name).toHaveAttribute('title', fullName);
+  expect(await linesOf(name)).toBeLessThanOrEqual(2);
 }
 
 /** Today's date in Lima, whatever the machine's zone. */
@@ -99,6 +107,9 @@ test('December 2026: the company closure on the 24th, Navidad on the 25th, and t
   await expect(calendar.notableDay('2026-12-24')).toContainText('Cierre de la empresa');
   await expect(calendar.notableDay('2026-12-24')).toContainText(COMPANY_CLOSURE.name);
   await expect(calendar.notableDay('2026-12-25')).toContainText('Navidad');
+  // The closure's long name is cut to two lines in its cell, whole in the title: every week keeps the same height.
+  await expectCutToTwoLines(calendar.day('2026-12-24').locator('.day__name'), COMPANY_CLOSURE.name);
+  expect(new Set(await calendar.weekHeights()).size).toBe(1);
   await expectNoSeriousA11yViolations(page);
   await snap(page, 'calendar-es-PE-2026-12');
 });
@@ -165,6 +176,12 @@ test('in English the calendar, totals and lookup speak English', async ({ page }
     await expect(result).toContainText(`Miraflores — inside the service area · ${zoneOf('150122')}`);
     await expectNoSeriousA11yViolations(page);
     await snap(page, 'calendar-en-2026-07');
+
+    await calendar.showMonth(2026, 12);
+    await expect(calendar.day('2026-12-24')).toHaveAccessibleName(`Thursday, December 24, 2026, company closure: ${COMPANY_CLOSURE.name}`);
+    await expectCutToTwoLines(calendar.day('2026-12-24').locator('.day__name'), COMPANY_CLOSURE.name);
+    expect(new Set(await calendar.weekHeights()).size).toBe(1);
+    await snap(page, 'calendar-en-2026-12');
   } finally {
     await shell.chooseLanguage('es-PE');
   }

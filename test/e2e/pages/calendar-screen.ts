@@ -54,6 +54,11 @@ export class CalendarScreen {
     return this.grid.locator(`td[data-date="${isoDate}"]`);
   }
 
+  /** The height inside the borders of each week row's cells, top to bottom (the first and last rows lack half a border). */
+  async weekHeights(): Promise<number[]> {
+    return this.grid.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.querySelector('td')?.clientHeight ?? 0));
+  }
+
   stat(id: 'business-days' | 'business-hours' | 'closed-weekdays'): Locator {
     return this.page.getByTestId('month-totals').locator(`[data-stat="${id}"] dd`);
   }

@@ -1,7 +1,9 @@
 /**
  * The month as a real table: a caption, weekday column headers, weeks as rows.
  * Each day cell carries its full spoken label (date, status, holiday name) for
- * screen readers, while the visible content stays compact.
+ * screen readers, while the visible content stays compact: a long holiday or
+ * closure name is cut to two lines (its full text in a title), so a name never
+ * makes one week taller than the others.
  */
 import type { ReactNode } from 'react';
 import type { CalendarDay, CalendarMonth } from '../../../../src-shared/ipc/desk-api.ts';
@@ -32,7 +34,12 @@ function DayCell({ day, today }: { readonly day: CalendarDay; readonly today: st
         {showHours ? (
           <span className="day__hours">{t('calendar.hoursRange', hoursOf(day))}</span>
         ) : null}
-        {day.name ? <span className="day__name">{day.name}</span> : null}
+        {/* Two lines at most, so every week row has the same height; the whole name is in the title (mouse) and in the cell's label above (screen readers). */}
+        {day.name ? (
+          <span className="day__name" title={day.name}>
+            {day.name}
+          </span>
+        ) : null}
       </div>
     </td>
   );

@@ -7,6 +7,7 @@
  * both languages.
  */
 import { DEMO_USERS, expect, expectNoSeriousA11yViolations, snap, test } from './fixtures.ts';
+import { heightOf, linesOf } from './pages/layout.ts';
 import { QueueScreen } from './pages/queue-screen.ts';
 import { inServiceArea, makeTicket, observeServer } from './pages/server-observer.ts';
 import { signedInConsole, switchUser } from './pages/signed-in.ts';
@@ -112,12 +113,19 @@ test('keyboard: j/k move and explain, x selects, Enter opens, Escape returns to 
     await queue.showView('all');
     await page.getByTestId('queue-sort').selectOption('newest');
     await expect(queue.root).toHaveAttribute('data-state', 'ready');
+    // The explanation under the grid always takes two lines, whatever it says, so the grid never changes height.
+    const gridHeight = await heightOf(queue.grid);
+    expect(await linesOf(queue.explanation)).toBeCloseTo(2, 2);
 
     await page.keyboard.press('j');
     await expect(queue.grid).toBeFocused();
     const firstId = await queue.rows.first().getAttribute('data-ticket-id');
     await expect(queue.grid).toHaveAttribute('aria-activedescendant', `queue-row-${firstId}`);
     await expect(queue.explanation).toContainText(/^#\d+ · Por qué va en este lugar: P\d+: urgencia /);
+    await expect(queue.explanation).toHaveAttribute('title', /^#\d+ · Por qué va en este lugar: P\d+: urgencia /);
+    expect(await linesOf(queue.explanation)).toBeCloseTo(2, 2);
+    expect(await heightOf(queue.grid)).toBe(gridHeight);
+    await snap(page, 'queue-es-PE-explanation');
 
     await page.keyboard.press('x');
     await page.keyboard.press('j');
@@ -125,12 +133,17 @@ test('keyboard: j/k move and explain, x selects, Enter opens, Escape returns to 
     await expect(page.getByTestId('bulk-count')).toHaveText('2 seleccionados');
     await expect(queue.rows.nth(0)).toHaveAttribute('aria-selected', 'true');
     await expect(queue.rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+    const selectingHeight = await heightOf(queue.grid);
 
     // Down the list far enough to scroll, then into a ticket and back.
     for (let i = 0; i < 18; i += 1) await page.keyboard.press('j');
+    // The grid names the row once it is drawn in the scrolled window.
+    await expect(queue.grid).toHaveAttribute('aria-activedescendant', /^queue-row-/);
     const activeId = (await queue.grid.getAttribute('aria-activedescendant'))?.replace('queue-row-', '') ?? '';
     const scrollTop = await queue.grid.evaluate((element) => element.scrollTop);
     expect(scrollTop).toBeGreaterThan(0);
+    expect(await linesOf(queue.explanation)).toBeCloseTo(2, 2);
+    expect(await heightOf(queue.grid)).toBe(selectingHeight);
     await snap(page, 'queue-es-PE-keyboard-selection');
     await page.keyboard.press('Enter');
     const ticket = new TicketScreen(page);

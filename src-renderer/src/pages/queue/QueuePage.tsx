@@ -106,16 +106,16 @@ function ExplainBar({ items, total, hasMore }: { readonly items: readonly QueueI
   const activeId = useActiveId();
   const active = activeId === null ? undefined : items.find((item) => item.id === activeId);
   const numbers = new Intl.NumberFormat(INTL_LOCALE[locale]);
+  const lead = active ? `${active.number === null ? '' : `#${active.number} · `}${t('queue.rank.why')}:` : '';
+  const explanation = active ? (locale === 'en' ? active.rank.explanation.en : active.rank.explanation.es) : '';
+  // Two lines are always reserved and the text is cut after two (queue.css), so the grid above keeps its height
+  // as the cursor moves; the title holds the whole explanation when it is cut.
   return (
     <div className="queue-foot">
-      <p className="queue-foot__explain" data-testid="rank-explanation">
+      <p className="queue-foot__explain" data-testid="rank-explanation" title={active ? `${lead} ${explanation}` : undefined}>
         {active ? (
           <>
-            <strong>
-              {active.number === null ? '' : `#${active.number} · `}
-              {t('queue.rank.why')}:
-            </strong>{' '}
-            {locale === 'en' ? active.rank.explanation.en : active.rank.explanation.es}
+            <strong>{lead}</strong> {explanation}
           </>
         ) : (
           <span className="muted">{t('queue.keysHint')}</span>

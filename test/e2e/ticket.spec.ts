@@ -8,6 +8,7 @@
  * outside Lima/Callao is flagged at once. A ticket is created for a
  * registered customer by email. Accessible and captured in both languages.
  */
+import type { Locator } from '@playwright/test';
 import { addDays, formatDateEntry } from '../../src-renderer/src/i18n/date-entry.ts';
 import { formatLongDate, limaDateOf } from '../../src-renderer/src/i18n/format.ts';
 import { expect, expectNoSeriousA11yViolations, snap, test } from './fixtures.ts';
@@ -18,6 +19,19 @@ import { TicketScreen } from './pages/ticket-screen.ts';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
+
+/** Every balance meter of the customer card the same way: its name, then what is left on a line of its own, flush left. */
+async function expectMetersStacked(customerCard: Locator): Promise<void> {
+  const meters = await customerCard.locator('[data-level]').evaluateAll((elements) =>
+    elements.map((meter) => {
+      const title = meter.querySelector('.meter__title')?.getBoundingClientRect();
+      const value = meter.querySelector('.meter__value')?.getBoundingClientRect();
+      return title && value ? { below: value.top >= title.bottom - 0.5, flushLeft: Math.abs(value.left - title.left) < 0.5 } : null;
+    }),
+  );
+  expect(meters.length).toBeGreaterThan(0);
+  for (const meter of meters) expect(meter).toEqual({ below: true, flushLeft: true });
+}
 
 test('works a ticket: search, status, timer, manual time, note, escalation — and the server has it all', async ({ browser, deskWithServer }) => {
   const observer = await observeServer(deskWithServer.serverUrl);
@@ -33,6 +47,7 @@ test('works a ticket: search, status, timer, manual time, note, escalation — a
     await ticket.waitReady(target.id);
     await expect(ticket.title).toContainText(`#${target.number}`);
     await expect(ticket.customerCard.locator('[data-level]').first()).toBeVisible();
+    await expectMetersStacked(ticket.customerCard);
     await expectNoSeriousA11yViolations(page);
     await snap(page, 'ticket-es-PE-open');
 
@@ -250,6 +265,9 @@ test('the ticket workspace in English', async ({ browser, deskWithServer }) => {
     await ticket.waitReady(target.id);
     await expect(shell.title).toHaveText(`Ticket #${target.number}`);
     await expect(page.getByTestId('rounding-rule')).toHaveText('Remote: rounded up to multiples of 15 min.');
+    await expect(ticket.customerCard.locator('[data-level]').first()).toBeVisible();
+    await expectMetersStacked(ticket.customerCard);
+    await snap(page, 'ticket-en-customer');
     // Dates are typed day first in English too: the same keys mean the same day in either language.
     const today = limaDateOf(new Date(await page.evaluate(() => Date.now())));
     await expect(ticket.workDate).toHaveAttribute('placeholder', 'dd/mm/yyyy');

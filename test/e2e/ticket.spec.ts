@@ -8,10 +8,11 @@
  * outside Lima/Callao is flagged at once. A ticket is created for a
  * registered customer by email. Accessible and captured in both languages.
  */
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { addDays, formatDateEntry } from '../../src-renderer/src/i18n/date-entry.ts';
 import { formatLongDate, limaDateOf } from '../../src-renderer/src/i18n/format.ts';
 import { expect, expectNoSeriousA11yViolations, snap, test } from './fixtures.ts';
+import { linesOfEach } from './pages/layout.ts';
 import { QueueScreen } from './pages/queue-screen.ts';
 import { inServiceArea, makeTicket, observeServer } from './pages/server-observer.ts';
 import { signedInConsole } from './pages/signed-in.ts';
@@ -19,6 +20,17 @@ import { TicketScreen } from './pages/ticket-screen.ts';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
+
+/**
+ * The date grid's keys: spoken as one sentence (the grid's description), shown as four key → action lines, each
+ * on one line, so no separator is left dangling at a line's end.
+ */
+async function expectPickerKeys(page: Page, spoken: string): Promise<void> {
+  await expect(page.getByTestId('time-date-picker').getByRole('grid')).toHaveAccessibleDescription(spoken);
+  const actions = page.getByTestId('time-date-picker-keys').locator('dd');
+  await expect(actions).toHaveCount(4);
+  expect((await linesOfEach(actions)).map(Math.round)).toEqual([1, 1, 1, 1]);
+}
 
 /** Every balance meter of the customer card the same way: its name, then what is left on a line of its own, flush left. */
 async function expectMetersStacked(customerCard: Locator): Promise<void> {
@@ -107,6 +119,7 @@ test('works a ticket: search, status, timer, manual time, note, escalation — a
     expect(helpBox && pickerBox && pickerBox.y >= helpBox.y + helpBox.height).toBe(true);
     await expect(ticket.workDatePicker.locator(`button[data-date="${today}"]`)).toBeFocused();
     await expect(ticket.workDatePicker.locator(`button[data-date="${addDays(today, 1)}"]`)).toBeDisabled();
+    await expectPickerKeys(page, 'Flechas: día y semana. Re Pág y Av Pág: mes. Enter: elegir. Esc: cerrar.');
     await expectNoSeriousA11yViolations(page);
     await snap(page, 'ticket-es-PE-date-picker');
     await page.keyboard.press('ArrowLeft');
@@ -278,6 +291,7 @@ test('the ticket workspace in English', async ({ browser, deskWithServer }) => {
     await ticket.openWorkDatePicker();
     await expect(page.getByRole('dialog', { name: 'Date of the work: pick from the calendar' })).toBeVisible();
     await expect(ticket.workDatePicker.getByRole('button', { name: 'Previous month' })).toBeVisible();
+    await expectPickerKeys(page, 'Arrows: day and week. Page Up and Page Down: month. Enter: pick. Escape: close.');
     await expectNoSeriousA11yViolations(page);
     await snap(page, 'ticket-en-date-picker');
     await page.keyboard.press('Enter');

@@ -164,9 +164,29 @@ export function MonthPicker({ label, selected, today, min, max, onPick, onClose,
           ))}
         </tbody>
       </table>
-      <p id={keysId} className="month-picker__keys">
+      {/* The keys as a list, one per line, key → what it does (a sentence with separators wrapped with a "·" left at
+          the line end); screen readers get the same as the grid's description, one sentence. */}
+      <p id={keysId} className="sr-only">
         {t('date.keys')}
       </p>
+      <dl className="month-picker__keys" aria-hidden="true" data-testid={testId === undefined ? undefined : `${testId}-keys`}>
+        <dt>
+          <kbd>{t('date.key.arrows')}</kbd>
+        </dt>
+        <dd>{t('date.keys.move')}</dd>
+        <dt>
+          <kbd>{t('date.key.pageUp')}</kbd> <kbd>{t('date.key.pageDown')}</kbd>
+        </dt>
+        <dd>{t('date.keys.month')}</dd>
+        <dt>
+          <kbd>Enter</kbd>
+        </dt>
+        <dd>{t('date.keys.pick')}</dd>
+        <dt>
+          <kbd>Esc</kbd>
+        </dt>
+        <dd>{t('date.keys.close')}</dd>
+      </dl>
     </div>
   );
 }

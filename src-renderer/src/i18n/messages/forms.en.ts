@@ -17,5 +17,12 @@ export const formsEn: CatalogPart<typeof formsEs> = {
   'date.picker': '{label}: pick from the calendar',
   'date.prevMonth': 'Previous month',
   'date.nextMonth': 'Next month',
-  'date.keys': 'Arrows:\u00a0day and week · PgUp/PgDn:\u00a0month · Enter:\u00a0pick · Esc:\u00a0close',
+  'date.keys': 'Arrows: day and week. Page Up and Page Down: month. Enter: pick. Escape: close.',
+  'date.key.arrows': 'Arrows',
+  'date.key.pageUp': 'PgUp',
+  'date.key.pageDown': 'PgDn',
+  'date.keys.move': 'day and week',
+  'date.keys.month': 'month',
+  'date.keys.pick': 'pick',
+  'date.keys.close': 'close',
 };

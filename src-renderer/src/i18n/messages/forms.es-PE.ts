@@ -14,6 +14,13 @@ export const formsEs = {
   'date.picker': '{label}: elegir en el calendario',
   'date.prevMonth': 'Mes anterior',
   'date.nextMonth': 'Mes siguiente',
-  // No-break spaces keep each key with what it does when the line wraps.
-  'date.keys': 'Flechas:\u00a0día y semana · Re\u00a0Pág/Av\u00a0Pág:\u00a0mes · Enter:\u00a0elegir · Esc:\u00a0cerrar',
+  // The month grid's keys: one sentence read as the grid's description, and the same shown as a key → action list.
+  'date.keys': 'Flechas: día y semana. Re Pág y Av Pág: mes. Enter: elegir. Esc: cerrar.',
+  'date.key.arrows': 'Flechas',
+  'date.key.pageUp': 'Re\u00a0Pág',
+  'date.key.pageDown': 'Av\u00a0Pág',
+  'date.keys.move': 'día y semana',
+  'date.keys.month': 'mes',
+  'date.keys.pick': 'elegir',
+  'date.keys.close': 'cerrar',
 } satisfies Record<string, string | { one: string; other: string }>;

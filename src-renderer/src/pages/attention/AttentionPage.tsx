@@ -19,6 +19,8 @@ import { CHANNELS, FREQUENCIES, TICKET_STATUSES, TICKET_TYPES, URGENCIES, WORK_K
 import { labelOf, type LabelKind } from '../../../../src-shared/tickets/labels.ts';
 import { esPE } from '../../i18n/es-PE.ts';
 import { argsOf, fieldsOf, type ArgField } from './args-form.ts';
+import { idRefOf, pickedId } from './id-fields.ts';
+import { CustomerPicker, PersonPicker } from './IdPickers.tsx';
 
 /** Fields whose values are one of a list: shown as a select with the words people use. */
 const ENUM_FIELDS: Readonly<Record<string, { readonly kind: LabelKind; readonly values: readonly string[] }>> = {
@@ -139,6 +141,23 @@ function FixForm({ item, onDone }: { readonly item: AttentionItem; readonly onDo
                   <input type="checkbox" checked={field.checked} onChange={(event) => update(index, { checked: event.currentTarget.checked })} />
                   <FieldLabel field={field} />
                 </label>
+              );
+            }
+            // Ids of other records (the customer, the assignee, the technician): picked by name, stored as the id.
+            const ref = idRefOf(field);
+            if (ref?.kind === 'customer') {
+              return <CustomerPicker key={field.path} id={id} label={<FieldLabel field={field} />} value={field.text} onChange={(value) => update(index, pickedId(value))} />;
+            }
+            if (ref?.kind === 'technician') {
+              return (
+                <PersonPicker
+                  key={field.path}
+                  id={id}
+                  label={<FieldLabel field={field} />}
+                  value={field.text}
+                  nullable={ref.nullable}
+                  onChange={(value) => update(index, pickedId(value))}
+                />
               );
             }
             const options = ENUM_FIELDS[field.path.split('.').at(-1) ?? ''];

@@ -6,14 +6,12 @@
  * and shown as "(no encontrado en este equipo)".
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import type { z } from 'zod';
-import type { CustomerHitSchema } from '../../../../src-shared/ipc/work-calls.ts';
 import { labelOf } from '../../../../src-shared/tickets/labels.ts';
 import { useDesk, useDeskQuery } from '../../desk/desk-context.tsx';
+import { useCustomerSearch, type CustomerHit } from '../../desk/use-customer-search.ts';
 import { useT } from '../../i18n/index.ts';
 import { personChoices } from './id-fields.ts';
 
-type CustomerHit = z.infer<typeof CustomerHitSchema>;
 
 export function PersonPicker({
   id,
@@ -105,27 +103,11 @@ export function CustomerPicker({
   readonly onChange: (value: string) => void;
 }): ReactNode {
   const { t, locale } = useT();
-  const desk = useDesk();
   const [picked, setPicked] = useState<CustomerHit | null>(null);
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<readonly CustomerHit[] | null>(null);
   const customer = useCustomer(value, picked);
   const searching = query.trim() !== '';
-  useEffect(() => {
-    if (!searching) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      void desk.call('customers.search', { query: query.trim(), limit: 8 }).then((result) => {
-        if (!current) return;
-        if (result.ok) setHits(result.value);
-        else console.warn('[attention] customer search failed', result.error);
-      });
-    }, 200);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [desk, query, searching]);
+  const hits = useCustomerSearch(query, 'attention', searching);
   const currentId = `${id}-current`;
   return (
     <div className="field fix-form__wide" data-testid="fix-customer">
@@ -148,10 +130,7 @@ export function CustomerPicker({
         placeholder={t('attention.customerSearch')}
         aria-describedby={currentId}
         value={query}
-        onChange={(event) => {
-          setQuery(event.currentTarget.value);
-          setHits(null);
-        }}
+        onChange={(event) => setQuery(event.currentTarget.value)}
       />
       {searching && hits !== null ? (
         <ul className="pick-list" aria-label={t('attention.customerHits')}>
@@ -165,7 +144,6 @@ export function CustomerPicker({
                 onClick={() => {
                   setPicked(hit);
                   setQuery('');
-                  setHits(null);
                   onChange(hit.id);
                 }}
               >

@@ -6,11 +6,9 @@
  * §1), so the address is picked from that list, not typed.
  */
 import { memo, useEffect, useState, type ReactNode } from 'react';
-import type { z } from 'zod';
-import type { CustomerHitSchema } from '../../../../src-shared/ipc/work-calls.ts';
 import { FREQUENCIES, TICKET_TYPES, URGENCIES, type Frequency, type TicketType, type Urgency } from '../../../../src-shared/protocol/entities.ts';
 import { labelOf } from '../../../../src-shared/tickets/labels.ts';
-import { useDesk } from '../../desk/desk-context.tsx';
+import { useCustomerSearch, type CustomerHit } from '../../desk/use-customer-search.ts';
 import { useEdit } from '../../desk/use-edit.ts';
 import { useT } from '../../i18n/index.ts';
 import { openTicket } from '../../state/route-store.ts';
@@ -19,7 +17,6 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { missingFields } from './new-ticket-rules.ts';
 
-type CustomerHit = z.infer<typeof CustomerHitSchema>;
 type IntakeChannel = 'phone' | 'email';
 
 interface Draft {
@@ -58,23 +55,8 @@ const EMPTY: Draft = {
 
 function CustomerSearch({ onPick }: { readonly onPick: (customer: CustomerHit) => void }): ReactNode {
   const { t, locale } = useT();
-  const desk = useDesk();
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<readonly CustomerHit[]>([]);
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      void desk.call('customers.search', { query: query.trim(), limit: 8 }).then((result) => {
-        if (!current) return;
-        if (result.ok) setHits(result.value);
-        else console.warn('[new ticket] customer search failed', result.error);
-      });
-    }, 200);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [desk, query]);
+  const hits = useCustomerSearch(query, 'new ticket') ?? [];
   return (
     <div className="field">
       <label className="field__label" htmlFor="nt-customer">

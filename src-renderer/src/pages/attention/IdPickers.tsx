@@ -6,12 +6,11 @@
  * and shown as "(no encontrado en este equipo)".
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import { labelOf } from '../../../../src-shared/tickets/labels.ts';
 import { useDesk, useDeskQuery } from '../../desk/desk-context.tsx';
 import { useCustomerSearch, type CustomerHit } from '../../desk/use-customer-search.ts';
 import { useT } from '../../i18n/index.ts';
+import { CustomerHitText } from '../../ui/CustomerHitText.tsx';
 import { personChoices } from './id-fields.ts';
-
 
 export function PersonPicker({
   id,
@@ -102,7 +101,7 @@ export function CustomerPicker({
   readonly value: string;
   readonly onChange: (value: string) => void;
 }): ReactNode {
-  const { t, locale } = useT();
+  const { t } = useT();
   const [picked, setPicked] = useState<CustomerHit | null>(null);
   const [query, setQuery] = useState('');
   const customer = useCustomer(value, picked);
@@ -147,11 +146,7 @@ export function CustomerPicker({
                   onChange(hit.id);
                 }}
               >
-                <span className="pick-list__main">{hit.name}</span>
-                <span className="muted">
-                  {hit.code}
-                  {hit.tier ? ` · ${labelOf('tier', hit.tier, locale)}` : ''}
-                </span>
+                <CustomerHitText hit={hit} />
               </button>
             </li>
           ))}

@@ -11,6 +11,7 @@ import { labelOf } from '../../../../src-shared/tickets/labels.ts';
 import { useCustomerSearch, type CustomerHit } from '../../desk/use-customer-search.ts';
 import { useEdit } from '../../desk/use-edit.ts';
 import { useT } from '../../i18n/index.ts';
+import { CustomerHitText } from '../../ui/CustomerHitText.tsx';
 import { openTicket } from '../../state/route-store.ts';
 import { useMyUserId } from '../../state/session-store.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
@@ -54,7 +55,7 @@ const EMPTY: Draft = {
 };
 
 function CustomerSearch({ onPick }: { readonly onPick: (customer: CustomerHit) => void }): ReactNode {
-  const { t, locale } = useT();
+  const { t } = useT();
   const [query, setQuery] = useState('');
   const hits = useCustomerSearch(query, 'new ticket') ?? [];
   return (
@@ -68,11 +69,7 @@ function CustomerSearch({ onPick }: { readonly onPick: (customer: CustomerHit) =
         {hits.map((hit) => (
           <li key={hit.id}>
             <button type="button" className="pick-list__item" onClick={() => onPick(hit)} data-testid="nt-customer-hit">
-              <span className="pick-list__main">{hit.name}</span>
-              <span className="muted">
-                {hit.code}
-                {hit.tier ? ` · ${labelOf('tier', hit.tier, locale)}` : ''}
-              </span>
+              <CustomerHitText hit={hit} />
             </button>
           </li>
         ))}
